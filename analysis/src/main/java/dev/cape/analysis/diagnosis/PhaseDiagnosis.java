@@ -1,0 +1,104 @@
+package dev.cape.analysis.diagnosis;
+
+import dev.cape.analysis.coupling.CouplingCurve;
+import dev.cape.analysis.coupling.CriticalScale;
+import dev.cape.analysis.coupling.FamilyScores;
+import dev.cape.analysis.coupling.KernelCoupling;
+import dev.cape.analysis.data.Dataset;
+import dev.cape.analysis.phase.Phase;
+import dev.cape.analysis.phase.PooledPhaseCorrelation;
+import dev.cape.analysis.resampling.FamilyBootstrap;
+import dev.cape.analysis.resampling.ProgressListener;
+import dev.cape.analysis.resampling.RandomStreams;
+import dev.cape.analysis.resampling.StratifiedPermutationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * The whole phase diagnosis of a data set from public scores (spec §1–5): composites, coupling curves, phases,
+ * N_c per family with bootstrap intervals, the mean N_c, pooled phase correlations with permutation tests,
+ * and width normalisation. Deterministic for a given seed: every random step draws from its own stream.
+ */
+public final class PhaseDiagnosis {
+
+    // stream ids of the random steps, fixed so that adding a step never changes another's draws
+    static final int STREAM_FAMILY_BOOTSTRAP = 1;
+    static final int STREAM_POOLED_TAX = 2;
+    static final int STREAM_POOLED_COOPERATIVE = 3;
+    static final int STREAM_MEAN_NC = 4;
+    static final int STREAM_WIDTH = 5;
+
+    private final DiagnosisOptions options;
+
+    private PhaseDiagnosis(DiagnosisOptions options) {
+        this.options = options;
+    }
+
+    public static PhaseDiagnosis with(DiagnosisOptions options) {
+        return new PhaseDiagnosis(options);
+    }
+
+    public DiagnosisOptions options() {
+        return options;
+    }
+
+    /** Runs the diagnosis; stops with {@link dev.cape.analysis.resampling.CancelledException} when interrupted. */
+    public DiagnosisResult run(Dataset data, ProgressListener progress) {
+        Composites.Split split = Composites.of(data, options.reasoning(), options.truth());
+        KernelCoupling coupling = KernelCoupling.withDefaults().withBandwidth(options.bandwidth());
+        RandomStreams root = RandomStreams.of(options.seed());
+        List<FamilyDiagnosis> families = diagnoseFamilies(split.families(), coupling,
+                root.child(STREAM_FAMILY_BOOTSTRAP), progress);
+
+        StratifiedPermutationTest permutation = StratifiedPermutationTest.withDefaults()
+                .withPermutations(options.permutations());
+        PooledPhaseCorrelation pooled = PooledPhaseCorrelation.withDefaults()
+                .with(coupling).withTau(options.tau()).with(options.selection());
+        PooledPhaseCorrelation.Result tax = pooled.with(Phase.TAX)
+                .test(split.families(), permutation, root.child(STREAM_POOLED_TAX), progress);
+        PooledPhaseCorrelation.Result cooperative = pooled.with(Phase.COOPERATIVE)
+                .test(split.families(), permutation, root.child(STREAM_POOLED_COOPERATIVE), progress);
+        return new DiagnosisResult(data.source(), data.importNotes(), options, families, split.excluded(), tax,
+                cooperative);
+    }
+
+    private List<FamilyDiagnosis> diagnoseFamilies(List<FamilyScores> scores, KernelCoupling coupling,
+                                                   RandomStreams streams, ProgressListener progress) {
+        FamilyBootstrap bootstrap = FamilyBootstrap.withDefaults().withResamples(options.familyBootstrap());
+        FamilyDiagnosis[] out = new FamilyDiagnosis[scores.size()];
+        AtomicInteger done = new AtomicInteger();
+        IntStream.range(0, scores.size()).parallel().forEach(k -> {
+            out[k] = diagnoseFamily(scores.get(k), coupling, bootstrap, streams, k);
+            progress.progress("family bootstrap", done.incrementAndGet(), scores.size());
+        });
+        return List.of(out);
+    }
+
+    private FamilyDiagnosis diagnoseFamily(FamilyScores f, KernelCoupling coupling, FamilyBootstrap bootstrap,
+                                           RandomStreams streams, int index) {
+        List<Phase> phases = new ArrayList<>();
+        if (f.size() < KernelCoupling.MIN_MODELS) {
+            for (int i = 0; i < f.size(); i++) {
+                phases.add(Phase.UNDEFINED);
+            }
+            return new FamilyDiagnosis(f, null, phases, new CriticalScale(CriticalScale.Status.UNDEFINED, Double.NaN),
+                    null, "fewer than " + KernelCoupling.MIN_MODELS + " models with all selected scores");
+        }
+        CouplingCurve curve = coupling.fit(f);
+        for (double c : curve.modelC()) {
+            phases.add(Phase.of(c, options.tau()));
+        }
+        CriticalScale nc = CriticalScale.of(curve);
+        String note = "";
+        if (nc.status() == CriticalScale.Status.UNDEFINED) {
+            note = "coupling undefined: reasoning or truthfulness is constant within the family";
+        }
+        FamilyBootstrap.Result boot = bootstrap.bootstrap(f, coupling, streams.stream(index), streams.seed());
+        if (boot.drawn() == 0) {
+            note = note.isEmpty() ? "fewer than 3 distinct sizes: no bootstrap interval" : note;
+        }
+        return new FamilyDiagnosis(f, curve, List.copyOf(phases), nc, boot, note);
+    }
+}

@@ -1,0 +1,264 @@
+package dev.cape.analysis.resampling;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Two-sided permutation test of a statistic of stratified data: the values of each stratum are shuffled within
+ * the stratum (e.g. truthfulness scores within a family), the statistic is recomputed, and
+ * p = (1 + #{|s*| ≥ |s|}) / (B + 1) over B random permutations. When the number of distinct stratified
+ * permutations is at most B, every one is enumerated instead and p = #{|s*| ≥ |s|} / (number of permutations),
+ * the exact permutation p-value (the identity included).
+ *
+ * <p>Equivalent to {@code scipy.stats.permutation_test(..., permutation_type='pairings',
+ * alternative='two-sided')} run on each stratum jointly. Permutations whose statistic is undefined (NaN) count as
+ * not extreme and are reported. Work is split into a fixed number of chunks, each with its own random stream, so
+ * the result depends only on the seed.
+ */
+public final class StratifiedPermutationTest {
+
+    /** Default number of random permutations. */
+    public static final int DEFAULT_PERMUTATIONS = 100_000;
+    /** Relative tolerance for |s*| ≥ |s|, so that ties (the identity among them) count despite rounding. */
+    private static final double TIE_TOLERANCE = 1e-12;
+    private static final int CHUNKS = 64;
+
+    private final int permutations;
+
+    private StratifiedPermutationTest(int permutations) {
+        this.permutations = permutations;
+    }
+
+    public static StratifiedPermutationTest withDefaults() {
+        return new StratifiedPermutationTest(DEFAULT_PERMUTATIONS);
+    }
+
+    public StratifiedPermutationTest withPermutations(int b) {
+        if (b < 1) {
+            throw new IllegalArgumentException("permutations must be >= 1: " + b);
+        }
+        return new StratifiedPermutationTest(b);
+    }
+
+    public int permutations() {
+        return permutations;
+    }
+
+    /** A statistic of the (permuted) strata; one instance per worker chunk, so it may keep scratch space. */
+    @FunctionalInterface
+    public interface Statistic {
+        double compute(double[][] strata);
+    }
+
+    /** Method actually used. */
+    public enum Method {
+        MONTE_CARLO("monte_carlo"), EXACT("exact");
+
+        private final String id;
+
+        Method(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    /**
+     * @param observed     statistic on the data as given
+     * @param p            two-sided p-value
+     * @param method       Monte Carlo or exact enumeration
+     * @param permutations permutations evaluated (B, or the number of distinct permutations when exact)
+     * @param extreme      permutations with |s*| ≥ |s|
+     * @param undefined    permutations whose statistic was undefined
+     * @param seed         seed of the random streams (unused when exact)
+     */
+    public record Result(double observed, double p, Method method, long permutations, long extreme, long undefined,
+                         long seed) {
+    }
+
+    /**
+     * Runs the test.
+     *
+     * @param strata    values to shuffle, one array per stratum (not modified)
+     * @param factory   creates a statistic instance per chunk
+     * @param streams   seeded random streams
+     * @param progress  progress listener
+     */
+    public Result test(double[][] strata, java.util.function.Supplier<Statistic> factory, RandomStreams streams,
+                       ProgressListener progress) {
+        double observed = factory.get().compute(copy(strata));
+        if (Double.isNaN(observed)) {
+            return new Result(Double.NaN, Double.NaN, Method.MONTE_CARLO, 0, 0, 0, streams.seed());
+        }
+        double threshold = Math.abs(observed) * (1 - TIE_TOLERANCE) - TIE_TOLERANCE;
+        BigInteger distinct = distinctPermutations(strata);
+        if (distinct.compareTo(BigInteger.valueOf(permutations)) <= 0) {
+            return exact(strata, factory, observed, threshold, distinct.longValueExact(), streams.seed(), progress);
+        }
+        AtomicLong done = new AtomicLong();
+        long[][] counts = new long[CHUNKS][2];
+        IntStream.range(0, CHUNKS).parallel().forEach(chunk -> {
+            int from = (int) ((long) permutations * chunk / CHUNKS);
+            int to = (int) ((long) permutations * (chunk + 1) / CHUNKS);
+            UniformRandomProvider rng = streams.stream(chunk);
+            Statistic stat = factory.get();
+            double[][] work = copy(strata);
+            long extreme = 0;
+            long undefined = 0;
+            for (int b = from; b < to; b++) {
+                if ((b & 255) == 0 && Thread.currentThread().isInterrupted()) {
+                    throw new CancelledException("permutation test cancelled");
+                }
+                for (double[] s : work) {
+                    shuffle(s, rng);
+                }
+                double v = stat.compute(work);
+                if (Double.isNaN(v)) {
+                    undefined++;
+                } else if (Math.abs(v) >= threshold) {
+                    extreme++;
+                }
+            }
+            counts[chunk][0] = extreme;
+            counts[chunk][1] = undefined;
+            progress.progress("permutation test", done.addAndGet(to - from), permutations);
+        });
+        long extreme = 0;
+        long undefined = 0;
+        for (long[] c : counts) {
+            extreme += c[0];
+            undefined += c[1];
+        }
+        double p = (1.0 + extreme) / (permutations + 1.0);
+        return new Result(observed, p, Method.MONTE_CARLO, permutations, extreme, undefined, streams.seed());
+    }
+
+    private Result exact(double[][] strata, java.util.function.Supplier<Statistic> factory, double observed,
+                         double threshold, long total, long seed, ProgressListener progress) {
+        List<List<double[]>> perStratum = new ArrayList<>();
+        for (double[] s : strata) {
+            perStratum.add(distinctArrangements(s));
+        }
+        int chunks = (int) Math.min(CHUNKS, total);
+        long[][] counts = new long[chunks][2];
+        AtomicLong done = new AtomicLong();
+        IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            long from = total * chunk / chunks;
+            long to = total * (chunk + 1) / chunks;
+            Statistic stat = factory.get();
+            double[][] work = new double[strata.length][];
+            long extreme = 0;
+            long undefined = 0;
+            for (long idx = from; idx < to; idx++) {
+                long rest = idx;
+                for (int s = 0; s < strata.length; s++) {
+                    List<double[]> options = perStratum.get(s);
+                    work[s] = options.get((int) (rest % options.size())).clone();
+                    rest /= options.size();
+                }
+                double v = stat.compute(work);
+                if (Double.isNaN(v)) {
+                    undefined++;
+                } else if (Math.abs(v) >= threshold) {
+                    extreme++;
+                }
+            }
+            counts[chunk][0] = extreme;
+            counts[chunk][1] = undefined;
+            progress.progress("permutation test (exact)", done.addAndGet(to - from), total);
+        });
+        long extreme = 0;
+        long undefined = 0;
+        for (long[] c : counts) {
+            extreme += c[0];
+            undefined += c[1];
+        }
+        return new Result(observed, extreme / (double) total, Method.EXACT, total, extreme, undefined, seed);
+    }
+
+    /** Number of distinct arrangements: the product over strata of n! / Π (multiplicity of each value)!. */
+    public static BigInteger distinctPermutations(double[][] strata) {
+        BigInteger total = BigInteger.ONE;
+        for (double[] s : strata) {
+            double[] v = s.clone();
+            Arrays.sort(v);
+            BigInteger count = factorial(v.length);
+            int run = 1;
+            for (int i = 1; i <= v.length; i++) {
+                if (i < v.length && Double.compare(v[i], v[i - 1]) == 0) {
+                    run++;
+                } else {
+                    count = count.divide(factorial(run));
+                    run = 1;
+                }
+            }
+            total = total.multiply(count);
+        }
+        return total;
+    }
+
+    /** Every distinct arrangement of the values (lexicographic next-permutation over the sorted values). */
+    static List<double[]> distinctArrangements(double[] values) {
+        double[] a = values.clone();
+        Arrays.sort(a);
+        List<double[]> out = new ArrayList<>();
+        do {
+            out.add(a.clone());
+        } while (nextPermutation(a));
+        return out;
+    }
+
+    private static boolean nextPermutation(double[] a) {
+        int i = a.length - 2;
+        while (i >= 0 && a[i] >= a[i + 1]) {
+            i--;
+        }
+        if (i < 0) {
+            return false;
+        }
+        int j = a.length - 1;
+        while (a[j] <= a[i]) {
+            j--;
+        }
+        swap(a, i, j);
+        for (int l = i + 1, r = a.length - 1; l < r; l++, r--) {
+            swap(a, l, r);
+        }
+        return true;
+    }
+
+    private static BigInteger factorial(int n) {
+        BigInteger f = BigInteger.ONE;
+        for (int i = 2; i <= n; i++) {
+            f = f.multiply(BigInteger.valueOf(i));
+        }
+        return f;
+    }
+
+    private static void shuffle(double[] a, UniformRandomProvider rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            swap(a, i, rng.nextInt(i + 1));
+        }
+    }
+
+    private static void swap(double[] a, int i, int j) {
+        double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+
+    private static double[][] copy(double[][] strata) {
+        double[][] c = new double[strata.length][];
+        for (int i = 0; i < strata.length; i++) {
+            c[i] = strata[i].clone();
+        }
+        return c;
+    }
+}

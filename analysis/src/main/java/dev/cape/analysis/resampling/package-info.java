@@ -1,0 +1,5 @@
+/**
+ * Resampling: seeded random streams, bootstrap intervals and stratified permutation tests, deterministic for a
+ * seed whatever the number of threads.
+ */
+package dev.cape.analysis.resampling;

@@ -1,0 +1,88 @@
+package dev.cape.app.cli;
+
+import dev.cape.analysis.data.BundledData;
+import dev.cape.analysis.data.CsvImporter;
+import dev.cape.analysis.data.Dataset;
+import dev.cape.analysis.diagnosis.DiagnosisOptions;
+import dev.cape.analysis.diagnosis.DiagnosisResult;
+import dev.cape.analysis.diagnosis.PhaseDiagnosis;
+import dev.cape.analysis.phase.PooledPhaseCorrelation.Selection;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cape diagnose}: the phase diagnosis of a data set from public scores (spec §1–5). */
+@Command(name = "diagnose", mixinStandardHelpOptions = true,
+        description = "Phase diagnosis from public benchmark scores: coupling per family, N_c with bootstrap CI, "
+                + "pooled tax/cooperative correlations with permutation tests, width normalisation.")
+public final class DiagnoseCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format { text, json, markdown }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "CSV of model scores (default: the bundled data).")
+    Path data;
+
+    @Option(names = "--reasoning", split = ",", paramLabel = "IDS",
+            description = "Reasoning benchmarks averaged into R (default: ${DEFAULT-VALUE}).",
+            defaultValue = "arc_c,gsm8k,mmlu")
+    List<String> reasoning;
+
+    @Option(names = "--truth", paramLabel = "ID", defaultValue = "truthfulqa_mc2",
+            description = "Truthfulness benchmark T (default: ${DEFAULT-VALUE}).")
+    String truth;
+
+    @Option(names = "--bandwidth", defaultValue = "0.4", description = "Kernel bandwidth h in decades (default: ${DEFAULT-VALUE}).")
+    double bandwidth;
+
+    @Option(names = "--tau", defaultValue = "0.2", description = "Phase threshold τ (default: ${DEFAULT-VALUE}).")
+    double tau;
+
+    @Option(names = "--permutations", defaultValue = "100000",
+            description = "Permutations of the pooled tests (default: ${DEFAULT-VALUE}).")
+    int permutations;
+
+    @Option(names = "--bootstrap", defaultValue = "10000",
+            description = "Bootstrap resamples over families for the mean N_c (default: ${DEFAULT-VALUE}).")
+    int bootstrap;
+
+    @Option(names = "--family-bootstrap", defaultValue = "2000",
+            description = "Bootstrap resamples per family for N_c (default: ${DEFAULT-VALUE}).")
+    int familyBootstrap;
+
+    @Option(names = "--naive-selection",
+            description = "Keep the observed phase selection fixed under permutation (the naive test).")
+    boolean naiveSelection;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random step (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of stdout.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        DiagnosisOptions options = new DiagnosisOptions(reasoning, truth, bandwidth, tau, permutations, bootstrap,
+                familyBootstrap, naiveSelection ? Selection.FIXED : Selection.RESELECT, seed);
+        Dataset dataset = data == null ? BundledData.baseModels() : CsvImporter.withDefaults().read(data);
+        DiagnosisResult result = PhaseDiagnosis.with(options)
+                .run(dataset, ConsoleProgress.forTerminal(spec.commandLine().getErr()));
+        String text = switch (format) {
+            case json -> DiagnosisJson.write(result, CapeCommand.version());
+            case markdown -> DiagnosisReport.markdown(result);
+            case text -> DiagnosisReport.text(result);
+        };
+        OutputTarget.write(text, out, spec.commandLine().getOut());
+        return CapeCommand.EXIT_OK;
+    }
+}

@@ -1,5 +1,9 @@
 package dev.cape.analysis.data;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -19,9 +23,11 @@ import java.util.TreeMap;
  * @param scores     benchmark id → score in [0, 1]
  * @param notes      free-text caveats carried from the source (empty when none)
  * @param origin     where the row came from, e.g. {@code "base_models.csv:12"}
+ * @param attributes other columns of the row kept as given, by column id ({@code source}, {@code quirks},
+ *                   {@code tokens_t}, {@code n_layers}, ...; see {@link ColumnAliases}); empty cells are absent
  */
 public record ModelRecord(String model, String family, double paramsB, OptionalInt hiddenSize,
-                          Map<String, Double> scores, String notes, String origin) {
+                          Map<String, Double> scores, String notes, String origin, Map<String, String> attributes) {
 
     public ModelRecord {
         Objects.requireNonNull(model, "model");
@@ -30,9 +36,16 @@ public record ModelRecord(String model, String family, double paramsB, OptionalI
         if (!(paramsB > 0) || Double.isInfinite(paramsB)) {
             throw new IllegalArgumentException("paramsB must be a finite number > 0: " + paramsB + " (" + model + ")");
         }
-        scores = java.util.Collections.unmodifiableMap(new TreeMap<>(scores));
+        scores = Collections.unmodifiableMap(new TreeMap<>(scores));
         notes = notes == null ? "" : notes;
         origin = origin == null ? "" : origin;
+        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+
+    /** A model without attributes. */
+    public ModelRecord(String model, String family, double paramsB, OptionalInt hiddenSize,
+                       Map<String, Double> scores, String notes, String origin) {
+        this(model, family, paramsB, hiddenSize, scores, notes, origin, Map.of());
     }
 
     /** log10 of the parameter count in billions, the scale axis x of the method. */
@@ -43,5 +56,17 @@ public record ModelRecord(String model, String family, double paramsB, OptionalI
     public OptionalDouble score(String benchmark) {
         Double s = scores.get(benchmark);
         return s == null ? OptionalDouble.empty() : OptionalDouble.of(s);
+    }
+
+    /**
+     * The data-quality flags of the {@code quirks} attribute (semicolon-separated in the project's CSV format,
+     * see {@code docs/data-format.md}); empty when the row has none.
+     */
+    public List<String> quirks() {
+        String q = attributes.get("quirks");
+        if (q == null) {
+            return List.of();
+        }
+        return Arrays.stream(q.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -1,0 +1,329 @@
+package dev.cape.analysis.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a table of base models (one row per model: name, family, size, optional width, benchmark scores) from a
+ * CSV file into a {@link Dataset}.
+ *
+ * <p>Headers are recognised by {@link ColumnAliases} or an explicit {@link ColumnMapping}; sizes may be given in
+ * billions, as raw counts or with a unit suffix ({@code 7B}, {@code 350M}); score columns may be fractions or
+ * percentages (analysis-methods §1: a column whose values all lie in [0, 100] with any value &gt; 1 is divided by
+ * 100). Comma, semicolon and tab delimiters are detected from the header line; the file must be UTF-8 (a
+ * byte-order mark is allowed). The input is streamed and limited ({@link #withMaxFileChars(long)},
+ * {@link #withMaxRows(int)}, {@link #withMaxColumns(int)}, {@link #withMaxRecordChars(int)}), so a huge or
+ * malformed file fails fast. Every problem is one {@link DataFormatException} naming the file, line, column, what
+ * was found and what was expected. The format is documented in {@code docs/data-format.md}. Immutable.
+ */
+public final class CsvImporter {
+
+    /** Default limit on data rows. */
+    public static final int DEFAULT_MAX_ROWS = 50_000;
+    /** Default limit on columns. */
+    public static final int DEFAULT_MAX_COLUMNS = 1_000;
+    /** Default limit on the characters of one record (one row, including quoted line breaks). */
+    public static final int DEFAULT_MAX_RECORD_CHARS = 65_536;
+    /** Default limit on the characters of the whole file (16 Mi). */
+    public static final long DEFAULT_MAX_FILE_CHARS = 16L * 1024 * 1024;
+
+    /** Field delimiter: detected from the header line, or fixed. */
+    public enum Delimiter {
+        /** The most frequent of comma, semicolon and tab outside quotes in the header line; comma on a tie. */
+        DETECT('\0'),
+        COMMA(','),
+        SEMICOLON(';'),
+        TAB('\t');
+
+        private final char character;
+
+        Delimiter(char character) {
+            this.character = character;
+        }
+
+        /** The delimiter character; {@code '\0'} for {@link #DETECT}. */
+        public char character() {
+            return character;
+        }
+    }
+
+    private static final CsvImporter DEFAULTS = new CsvImporter(ColumnMapping.none(), Delimiter.DETECT,
+            DEFAULT_MAX_ROWS, DEFAULT_MAX_COLUMNS, DEFAULT_MAX_RECORD_CHARS, DEFAULT_MAX_FILE_CHARS);
+
+    private final ColumnMapping mapping;
+    private final Delimiter delimiter;
+    private final int maxRows;
+    private final int maxColumns;
+    private final int maxRecordChars;
+    private final long maxFileChars;
+
+    private CsvImporter(ColumnMapping mapping, Delimiter delimiter, int maxRows, int maxColumns,
+                        int maxRecordChars, long maxFileChars) {
+        this.mapping = mapping;
+        this.delimiter = delimiter;
+        this.maxRows = maxRows;
+        this.maxColumns = maxColumns;
+        this.maxRecordChars = maxRecordChars;
+        this.maxFileChars = maxFileChars;
+    }
+
+    /** Aliases only, delimiter detected, default limits. */
+    public static CsvImporter withDefaults() {
+        return DEFAULTS;
+    }
+
+    /** This importer with explicit column choices that override the aliases. */
+    public CsvImporter withColumnMapping(ColumnMapping columnMapping) {
+        Objects.requireNonNull(columnMapping, "columnMapping");
+        return new CsvImporter(columnMapping, delimiter, maxRows, maxColumns, maxRecordChars, maxFileChars);
+    }
+
+    /** This importer with a fixed delimiter, or {@link Delimiter#DETECT}. */
+    public CsvImporter with(Delimiter fieldDelimiter) {
+        Objects.requireNonNull(fieldDelimiter, "delimiter");
+        return new CsvImporter(mapping, fieldDelimiter, maxRows, maxColumns, maxRecordChars, maxFileChars);
+    }
+
+    /** This importer with at most {@code rows} data rows (&gt; 0). */
+    public CsvImporter withMaxRows(int rows) {
+        if (rows <= 0) {
+            throw new IllegalArgumentException("maxRows must be > 0: " + rows);
+        }
+        return new CsvImporter(mapping, delimiter, rows, maxColumns, maxRecordChars, maxFileChars);
+    }
+
+    /** This importer with at most {@code columns} columns (&gt; 0). */
+    public CsvImporter withMaxColumns(int columns) {
+        if (columns <= 0) {
+            throw new IllegalArgumentException("maxColumns must be > 0: " + columns);
+        }
+        return new CsvImporter(mapping, delimiter, maxRows, columns, maxRecordChars, maxFileChars);
+    }
+
+    /** This importer with records (rows) of at most {@code chars} characters (&gt; 0). */
+    public CsvImporter withMaxRecordChars(int chars) {
+        if (chars <= 0) {
+            throw new IllegalArgumentException("maxRecordChars must be > 0: " + chars);
+        }
+        return new CsvImporter(mapping, delimiter, maxRows, maxColumns, chars, maxFileChars);
+    }
+
+    /** This importer with files of at most {@code chars} characters (&gt; 0). */
+    public CsvImporter withMaxFileChars(long chars) {
+        if (chars <= 0) {
+            throw new IllegalArgumentException("maxFileChars must be > 0: " + chars);
+        }
+        return new CsvImporter(mapping, delimiter, maxRows, maxColumns, maxRecordChars, chars);
+    }
+
+    public ColumnMapping columnMapping() {
+        return mapping;
+    }
+
+    public Delimiter delimiter() {
+        return delimiter;
+    }
+
+    public int maxRows() {
+        return maxRows;
+    }
+
+    public int maxColumns() {
+        return maxColumns;
+    }
+
+    public int maxRecordChars() {
+        return maxRecordChars;
+    }
+
+    public long maxFileChars() {
+        return maxFileChars;
+    }
+
+    /**
+     * Reads a CSV file; its path as given names it in messages and origins.
+     *
+     * @throws DataFormatException  when the file is missing or is not a valid model table
+     * @throws UncheckedIOException when the file exists but cannot be read
+     */
+    public Dataset read(Path file) {
+        Objects.requireNonNull(file, "file");
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new DataFormatException(name, 0, null, "found a directory; expected a CSV file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, name);
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException(name, 0, null, "no such file; expected a CSV file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads CSV text from a stream, which the caller closes.
+     *
+     * @param sourceName names the input in messages and in each model's origin, e.g. {@code "bundled base_models.csv"}
+     * @throws DataFormatException  when the input is not a valid model table
+     * @throws UncheckedIOException when the stream cannot be read
+     */
+    public Dataset read(InputStream in, String sourceName) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(sourceName, "sourceName");
+        try {
+            RawTable table = parse(in, sourceName);
+            return new ModelTableConverter(sourceName, mapping).convert(table);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + sourceName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RawTable parse(InputStream in, String source) throws IOException {
+        GuardedReader reader = new GuardedReader(in, source, maxFileChars, maxRecordChars);
+        String firstLine = reader.peekFirstLine();
+        if (firstLine == null) {
+            throw new DataFormatException(source, 0, null, "file is empty; expected a header line (e.g. "
+                    + "'model,family,params_b,mmlu,...') followed by one row per model");
+        }
+        char sep = delimiter == Delimiter.DETECT ? detect(firstLine) : delimiter.character();
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setDelimiter(sep)
+                .setIgnoreEmptyLines(false)
+                .get();
+        // The parser wraps the reader in its own BufferedReader and reads only while iterating. It is not closed
+        // here: closing it would close the caller's stream.
+        CSVParser parser = CSVParser.parse(reader, format);
+        Iterator<CSVRecord> it = parser.iterator();
+        String[] header = null;
+        long headerLine = 0;
+        List<RawTable.Row> rows = new ArrayList<>();
+        while (true) {
+            long start = parser.getCurrentLineNumber() + 1;
+            reader.startRecord(start);
+            CSVRecord record;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                record = it.next();
+            } catch (UncheckedIOException e) {
+                throw malformed(source, start, e);
+            }
+            String[] values = record.values();
+            if (isBlank(values)) {
+                continue;
+            }
+            checkRecordLength(source, start, values);
+            if (header == null) {
+                if (values.length > maxColumns) {
+                    throw new DataFormatException(source, start, null, "found " + values.length
+                            + " columns in the header; expected at most " + maxColumns + " (the import limit)");
+                }
+                header = values;
+                headerLine = start;
+                continue;
+            }
+            if (values.length != header.length) {
+                throw new DataFormatException(source, start, null, "found " + values.length + " fields; expected "
+                        + header.length + ", one per header column"
+                        + (values.length > header.length ? " (is a value with a '" + printable(sep)
+                        + "' missing its quotes?)" : ""));
+            }
+            if (rows.size() >= maxRows) {
+                throw new DataFormatException(source, start, null, "found more than " + maxRows
+                        + " data rows; expected at most " + maxRows + " (the import limit)");
+            }
+            rows.add(new RawTable.Row(start, values));
+        }
+        if (header == null) {
+            throw new DataFormatException(source, 0, null, "file is empty; expected a header line");
+        }
+        return new RawTable(headerLine, header, rows, sep);
+    }
+
+    private void checkRecordLength(String source, long line, String[] values) {
+        long chars = values.length;
+        for (String v : values) {
+            chars += v.length();
+        }
+        if (chars > maxRecordChars) {
+            throw new DataFormatException(source, line, null, "found a record of " + chars
+                    + " characters; expected at most " + maxRecordChars + " (the import limit)");
+        }
+    }
+
+    private static boolean isBlank(String[] values) {
+        for (String v : values) {
+            if (!v.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static DataFormatException malformed(String source, long line, UncheckedIOException e) {
+        String msg = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        if (msg.contains("EOF reached before encapsulated token finished")) {
+            return new DataFormatException(source, line, null, "unterminated quoted field: found the end of the "
+                    + "file inside a quoted value; expected a closing '\"'");
+        }
+        if (msg.contains("Invalid character between encapsulated token and delimiter")) {
+            return new DataFormatException(source, line, null, "found text after the closing quote of a quoted "
+                    + "value; expected a delimiter or the end of the line (a '\"' inside a quoted value is "
+                    + "written '\"\"')");
+        }
+        return new DataFormatException(source, line, null, "malformed CSV: " + msg);
+    }
+
+    /** The most frequent of comma, semicolon and tab outside double quotes; comma when tied or absent. */
+    static char detect(String headerLine) {
+        int comma = 0;
+        int semicolon = 0;
+        int tab = 0;
+        boolean quoted = false;
+        for (int i = 0; i < headerLine.length(); i++) {
+            char c = headerLine.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                switch (c) {
+                    case ',' -> comma++;
+                    case ';' -> semicolon++;
+                    case '\t' -> tab++;
+                    default -> {
+                    }
+                }
+            }
+        }
+        if (semicolon > comma && semicolon >= tab) {
+            return ';';
+        }
+        if (tab > comma && tab > semicolon) {
+            return '\t';
+        }
+        return ',';
+    }
+
+    private static String printable(char c) {
+        return c == '\t' ? "tab" : String.valueOf(c);
+    }
+
+    @Override
+    public String toString() {
+        return "CsvImporter[delimiter=" + delimiter + ", maxRows=" + maxRows + ", maxColumns=" + maxColumns
+                + ", maxRecordChars=" + maxRecordChars + ", maxFileChars=" + maxFileChars + ", mapping=" + mapping
+                + "]";
+    }
+}

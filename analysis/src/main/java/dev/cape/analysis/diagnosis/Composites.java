@@ -53,7 +53,9 @@ public final class Composites {
         }
         List<FamilyScores> families = new ArrayList<>();
         for (Map.Entry<String, List<ModelRecord>> e : kept.entrySet()) {
-            List<ModelRecord> ms = e.getValue();
+            // size order, so tables and curves read from small to large; ties keep file order
+            List<ModelRecord> ms = new ArrayList<>(e.getValue());
+            ms.sort(java.util.Comparator.comparingDouble(ModelRecord::paramsB));
             int n = ms.size();
             List<String> names = new ArrayList<>();
             double[] p = new double[n];

@@ -1,0 +1,101 @@
+package dev.cape.analysis.diagnosis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cape.analysis.coupling.CriticalScale;
+import dev.cape.analysis.data.BundledData;
+import dev.cape.analysis.data.Dataset;
+import dev.cape.analysis.phase.Phase;
+import dev.cape.analysis.resampling.ProgressListener;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The bundled data with the default settings reproduces the qualitative picture of the study. */
+class PhaseDiagnosisTest {
+
+    static Dataset data;
+    static DiagnosisResult result;
+    static Map<String, FamilyDiagnosis> byFamily;
+
+    @BeforeAll
+    static void diagnose() {
+        data = BundledData.baseModels();
+        // fewer resamples than the defaults keep the test fast; phases and N_c do not depend on them
+        result = PhaseDiagnosis.with(DiagnosisOptions.defaults().withPermutations(2000).withBootstrap(2000)
+                .withFamilyBootstrap(500)).run(data, ProgressListener.NONE);
+        byFamily = result.families().stream().collect(Collectors.toMap(FamilyDiagnosis::family, Function.identity()));
+    }
+
+    @Test
+    void unknownBenchmarkIsRejectedWithTheAvailableOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PhaseDiagnosis
+                .with(DiagnosisOptions.defaults().withTruth("truthfulqa_mc3")).run(data, ProgressListener.NONE));
+        assertTrue(e.getMessage().contains("truthfulqa_mc3") && e.getMessage().contains("truthfulqa_mc2"),
+                e.getMessage());
+    }
+
+    @Test
+    void webTrainedSmallFamiliesAreInTheTaxPhaseAtEverySize() {
+        for (String f : List.of("Pythia", "Cerebras-GPT", "GPT-Neo/J")) {
+            FamilyDiagnosis d = byFamily.get(f);
+            assertTrue(d.phases().stream().allMatch(p -> p == Phase.TAX), f + ": " + d.phases());
+            assertEquals(CriticalScale.Status.RIGHT_CENSORED, d.nc().status(), f);
+        }
+    }
+
+    @Test
+    void curatedFamiliesCooperateAtEverySize() {
+        for (String f : List.of("Qwen2.5", "Gemma-2")) {
+            FamilyDiagnosis d = byFamily.get(f);
+            assertTrue(d.phases().stream().allMatch(p -> p == Phase.COOPERATIVE), f + ": " + d.phases());
+            assertEquals(CriticalScale.Status.LEFT_CENSORED, d.nc().status(), f);
+        }
+    }
+
+    @Test
+    void optAndBloomCrossUpwardBetweenTenAndFortyBillion() {
+        for (String f : List.of("OPT", "BLOOM")) {
+            CriticalScale nc = byFamily.get(f).nc();
+            assertEquals(CriticalScale.Status.CROSSING, nc.status(), f);
+            assertTrue(nc.paramsB() > 10 && nc.paramsB() < 40, f + ": N_c = " + nc.paramsB());
+        }
+    }
+
+    @Test
+    void pooledTaxPhaseAnticorrelatesAndCooperativePhaseCorrelates() {
+        assertTrue(result.tax().r() < -0.5, "tax r = " + result.tax().r());
+        assertTrue(result.tax().test().p() < 0.05, "tax p = " + result.tax().test().p());
+        assertTrue(result.cooperative().r() > 0.5, "cooperative r = " + result.cooperative().r());
+    }
+
+    @Test
+    void modelsLackingASelectedBenchmarkAreExcludedWithTheReason() {
+        // Meta-Llama-3-8B/70B and Llama-3.1-405B have no ARC-Challenge score in the source
+        assertEquals(3, result.excluded().size());
+        assertTrue(result.excluded().stream().allMatch(e -> e.reason().equals("missing arc_c")));
+    }
+
+    @Test
+    void sameSeedSameResultAndFamiliesInSizeOrder() {
+        DiagnosisResult again = PhaseDiagnosis.with(result.options()).run(data, ProgressListener.NONE);
+        assertEquals(result.tax().test().p(), again.tax().test().p());
+        for (int k = 0; k < result.families().size(); k++) {
+            FamilyDiagnosis a = result.families().get(k);
+            FamilyDiagnosis b = again.families().get(k);
+            assertEquals(a.nc(), b.nc());
+            if (a.bootstrap() != null && a.bootstrap().ciLog10() != null) {
+                assertEquals(a.bootstrap().ciLog10()[0], b.bootstrap().ciLog10()[0]);
+            }
+            double[] n = a.scores().paramsB();
+            for (int i = 1; i < n.length; i++) {
+                assertTrue(n[i - 1] <= n[i], a.family());
+            }
+        }
+    }
+}

@@ -44,7 +44,7 @@ public final class PhaseDiagnosis {
         return options;
     }
 
-    /** Runs the diagnosis; stops with {@link dev.cape.analysis.resampling.CancelledException} when interrupted. */
+    /** Runs the diagnosis; stops with {@link java.util.concurrent.CancellationException} when interrupted. */
     public DiagnosisResult run(Dataset data, ProgressListener progress) {
         Composites.Split split = Composites.of(data, options.reasoning(), options.truth());
         KernelCoupling coupling = KernelCoupling.withDefaults().withBandwidth(options.bandwidth());

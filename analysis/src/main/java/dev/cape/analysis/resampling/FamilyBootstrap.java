@@ -1,5 +1,6 @@
 package dev.cape.analysis.resampling;
 
+import java.util.concurrent.CancellationException;
 import dev.cape.analysis.coupling.CouplingCurve;
 import dev.cape.analysis.coupling.CriticalScale;
 import dev.cape.analysis.coupling.FamilyScores;
@@ -85,7 +86,7 @@ public final class FamilyBootstrap {
         int[] counts = new int[n];
         for (int b = 0; b < resamples; b++) {
             if (Thread.currentThread().isInterrupted()) {
-                throw new CancelledException("family bootstrap of " + family.family() + " cancelled");
+                throw new CancellationException("family bootstrap of " + family.family() + " cancelled");
             }
             Arrays.fill(counts, 0);
             for (int k = 0; k < n; k++) {

@@ -1,5 +1,6 @@
 package dev.cape.analysis.resampling;
 
+import java.util.concurrent.CancellationException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,7 +115,7 @@ public final class StratifiedPermutationTest {
             long undefined = 0;
             for (int b = from; b < to; b++) {
                 if ((b & 255) == 0 && Thread.currentThread().isInterrupted()) {
-                    throw new CancelledException("permutation test cancelled");
+                    throw new CancellationException("permutation test cancelled");
                 }
                 for (double[] s : work) {
                     shuffle(s, rng);

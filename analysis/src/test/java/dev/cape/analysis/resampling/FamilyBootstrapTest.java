@@ -1,5 +1,6 @@
 package dev.cape.analysis.resampling;
 
+import java.util.concurrent.CancellationException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -87,7 +88,7 @@ class FamilyBootstrapTest {
     void stopsWhenInterrupted() {
         Thread.currentThread().interrupt();
         try {
-            assertThrows(CancelledException.class, () -> FamilyBootstrap.withDefaults()
+            assertThrows(CancellationException.class, () -> FamilyBootstrap.withDefaults()
                     .bootstrap(FAMILY, KernelCoupling.withDefaults(), RandomStreams.of(1).stream(0), 1));
         } finally {
             Thread.interrupted();

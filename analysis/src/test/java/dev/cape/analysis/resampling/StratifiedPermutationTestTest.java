@@ -1,5 +1,6 @@
 package dev.cape.analysis.resampling;
 
+import java.util.concurrent.CancellationException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,7 +101,7 @@ class StratifiedPermutationTestTest {
     void stopsWhenInterrupted() {
         Thread.currentThread().interrupt();
         try {
-            assertThrows(CancelledException.class, () -> StratifiedPermutationTest.withDefaults()
+            assertThrows(CancellationException.class, () -> StratifiedPermutationTest.withDefaults()
                     .test(new double[][] {{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}}, () -> s -> s[0][0], RandomStreams.of(1),
                             ProgressListener.NONE));
         } finally {

@@ -102,14 +102,13 @@ public final class MeanCriticalScale {
      * @param bootstrapSamples  B requested
      * @param seed              seed of the random streams
      * @param confidenceLevel   confidence level c of every interval
-     * @param threads           threads used for Monte Carlo chunks (does not affect the numbers)
      * @param censoredFit       censored-normal fit over all families
      */
     public record Result(Headline headline, Status status, String message,
                          int families, int uncensored, int leftCensored, int rightCensored,
                          OptionalDouble log10Mean, Optional<Log10Interval> percentile, Optional<Bca> bca,
                          Resampling resampling, long resamples, int bootstrapSamples, long seed,
-                         double confidenceLevel, int threads, CensoredNormalFit.Result censoredFit) {
+                         double confidenceLevel, CensoredNormalFit.Result censoredFit) {
 
         /** Geometric mean of the uncensored N_c's, 10^log10Mean. */
         public OptionalDouble geometricMean() {
@@ -301,7 +300,7 @@ public final class MeanCriticalScale {
                           OptionalDouble log10Mean, Optional<Log10Interval> pct, Optional<Bca> bca,
                           Resampling used, long resamples, CensoredNormalFit.Result censoredFit) {
         return new Result(headline, status, message, families, n, left, right, log10Mean, pct, bca, used, resamples,
-                bootstrapSamples, streams.seed(), confidenceLevel, threads, censoredFit);
+                bootstrapSamples, streams.seed(), confidenceLevel, censoredFit);
     }
 
     private Optional<Bca> bca(double[] x, double theta, Distribution dist, double alpha) {

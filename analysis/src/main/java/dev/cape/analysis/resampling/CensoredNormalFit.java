@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.numbers.gamma.Erfc;
 import org.apache.commons.numbers.gamma.Erfcx;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -177,6 +179,12 @@ public final class CensoredNormalFit {
         double iMuTau = -der[4];
         double iTauTau = -der[5];
         double det = iMuMu * iTauTau - iMuTau * iMuTau;
+        if (!(iMuMu > 0 && det > 0)) {
+            return new Result(Status.NOT_CONVERGED,
+                    "censored-normal fit stopped where the observed information is not positive definite (mu = "
+                            + theta[0] + ", sigma = " + Math.exp(theta[1]) + "): no standard error",
+                    Optional.empty(), exact, left, right, confidenceLevel);
+        }
         double se = Math.sqrt(iTauTau / det);
         double z = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - confidenceLevel) / 2);
         Log10Interval wald = new Log10Interval(theta[0] - z * se, theta[0] + z * se);
@@ -300,7 +308,12 @@ public final class CensoredNormalFit {
                 BrentSolver solver = new BrentSolver(1e-13, 1e-12);
                 double a = Math.min(inner, outer);
                 double b = Math.max(inner, outer);
-                return solver.solve(1000, mu -> 2 * (maxLogLik - profileLogLikelihood(d, mu, tauHat)) - chi2, a, b);
+                try {
+                    return solver.solve(1000, mu -> 2 * (maxLogLik - profileLogLikelihood(d, mu, tauHat)) - chi2,
+                            a, b);
+                } catch (MathIllegalStateException | MathIllegalArgumentException e) {
+                    return Double.NaN; // no reliable crossing: reported as an absent profile interval
+                }
             }
             inner = outer;
             outer = muHat + side * step0 * Math.pow(2, k + 1);

@@ -341,11 +341,20 @@ public final class MeanCriticalScale {
         }
         double p1 = std.cumulativeProbability(z0 + q1 / d1);
         double p2 = std.cumulativeProbability(z0 + q2 / d2);
-        return Optional.of(new Bca(new Log10Interval(dist.quantile(p1), dist.quantile(p2)), z0, a));
+        double lo = dist.quantile(p1);
+        double hi = dist.quantile(p2);
+        if (!(lo <= hi)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Bca(new Log10Interval(lo, hi), z0, a));
     }
 
-    /** Sorted bootstrap means with multiplicities; total = Σ counts. */
+    /** Sorted bootstrap means with multiplicities (null: each value once); total = Σ counts. */
     private record Distribution(double[] values, long[] counts, long total) {
+
+        private long count(int i) {
+            return counts == null ? 1 : counts[i];
+        }
 
         /** (P(θ* &lt; t) + P(θ* ≤ t)) / 2. */
         double shareBelow(double t) {
@@ -353,10 +362,10 @@ public final class MeanCriticalScale {
             long lessEq = 0;
             for (int i = 0; i < values.length; i++) {
                 if (values[i] < t) {
-                    less += counts[i];
+                    less += count(i);
                 }
                 if (values[i] <= t) {
-                    lessEq += counts[i];
+                    lessEq += count(i);
                 }
             }
             return (less + (double) lessEq) / (2.0 * total);
@@ -374,6 +383,9 @@ public final class MeanCriticalScale {
         }
 
         private double at(long index) {
+            if (counts == null) {
+                return values[(int) index];
+            }
             long seen = 0;
             for (int i = 0; i < values.length; i++) {
                 seen += counts[i];
@@ -456,9 +468,7 @@ public final class MeanCriticalScale {
         }
         runChunks(chunks);
         Arrays.sort(means);
-        long[] ones = new long[b];
-        Arrays.fill(ones, 1);
-        return new Distribution(means, ones, b);
+        return new Distribution(means, null, b);
     }
 
     /** Runs the chunks on {@code threads} threads (inline when 1); each chunk writes only its own slots. */

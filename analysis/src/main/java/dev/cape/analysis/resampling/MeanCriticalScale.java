@@ -29,7 +29,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  *
  * <p>When n^n ≤ B (and {@link Resampling#AUTO}) the bootstrap distribution is enumerated exactly: every one of the
  * n^n equally likely ordered resamples, grouped by multiset with multinomial multiplicities, so the intervals equal
- * those of the ideal bootstrap and need no randomness. Otherwise B resamples are drawn in {@value #CHUNKS} fixed
+ * those of the ideal bootstrap and need no randomness. Otherwise B resamples are drawn in 64 fixed
  * chunks, chunk k from {@link RandomStreams#stream(long) streams.stream(k)}, run on {@code threads} threads: the same
  * seed gives the same result whatever the thread count. An interrupt of the calling thread stops the work with a
  * {@link CancellationException} (the interrupt flag stays set).
@@ -52,7 +52,7 @@ public final class MeanCriticalScale {
     public enum Resampling {
         /** Exact enumeration when n^n ≤ B, Monte Carlo otherwise. */
         AUTO,
-        /** Always enumerate all n^n resamples (refused when n^n exceeds {@value #MAX_EXACT}). */
+        /** Always enumerate all n^n resamples (refused when n^n exceeds 4·10^8, i.e. n ≥ 10). */
         EXACT,
         /** Always draw B resamples. */
         MONTE_CARLO,

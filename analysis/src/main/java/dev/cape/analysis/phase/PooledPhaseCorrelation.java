@@ -174,7 +174,7 @@ public final class PooledPhaseCorrelation {
      * Σ z_R z_T over the chosen indices (all when idx is null) with population z-scores; NaN when fewer than
      * {@link #MIN_MODELS_PER_FAMILY} or when R or T is constant among them.
      */
-    static double zProductSum(double[] r, double[] t, int[] idx) {
+    public static double zProductSum(double[] r, double[] t, int[] idx) {
         int n = idx == null ? r.length : idx.length;
         if (n < MIN_MODELS_PER_FAMILY) {
             return Double.NaN;
@@ -218,63 +218,14 @@ public final class PooledPhaseCorrelation {
         return Math.max(-1, Math.min(1, r));
     }
 
-    /**
-     * The pooled statistic with the phase selection re-run, for permuted T: kernel weights at the models' own
-     * scales and the centred reasoning scores do not depend on T and are computed once.
-     */
+    /** The pooled statistic with the phase selection re-run on permuted T. */
     static final class ReselectingStatistic implements StratifiedPermutationTest.Statistic {
         private final double[][] reasoning;
-        private final double[][][] weights; // [family][i][j]
-        private final double[][] weightSum; // [family][i]
-        private final double[][][] centredR; // [family][i][j] = R_j − R̄_w(x_i)
-        private final double[][] varR; // [family][i]
-        private final Phase target;
-        private final double tau;
-        private final int[] scratch;
+        private final PhaseSelector selector;
 
         ReselectingStatistic(List<FamilyScores> families, KernelCoupling coupling, Phase target, double tau) {
-            this.target = target;
-            this.tau = tau;
-            int nf = families.size();
-            reasoning = new double[nf][];
-            weights = new double[nf][][];
-            weightSum = new double[nf][];
-            centredR = new double[nf][][];
-            varR = new double[nf][];
-            double inv2h2 = 1 / (2 * coupling.bandwidth() * coupling.bandwidth());
-            int max = 0;
-            for (int f = 0; f < nf; f++) {
-                FamilyScores fam = families.get(f);
-                double[] x = fam.log10Params();
-                double[] r = fam.reasoning();
-                int n = x.length;
-                max = Math.max(max, n);
-                reasoning[f] = r;
-                weights[f] = new double[n][n];
-                weightSum[f] = new double[n];
-                centredR[f] = new double[n][n];
-                varR[f] = new double[n];
-                for (int i = 0; i < n; i++) {
-                    double sw = 0;
-                    double sr = 0;
-                    for (int j = 0; j < n; j++) {
-                        double d = x[j] - x[i];
-                        double w = Math.exp(-d * d * inv2h2);
-                        weights[f][i][j] = w;
-                        sw += w;
-                        sr += w * r[j];
-                    }
-                    double mr = sr / sw;
-                    double v = 0;
-                    for (int j = 0; j < n; j++) {
-                        centredR[f][i][j] = r[j] - mr;
-                        v += weights[f][i][j] * centredR[f][i][j] * centredR[f][i][j];
-                    }
-                    weightSum[f][i] = sw;
-                    varR[f][i] = v;
-                }
-            }
-            scratch = new int[max];
+            reasoning = families.stream().map(FamilyScores::reasoning).toArray(double[][]::new);
+            selector = new PhaseSelector(families, coupling, target, tau);
         }
 
         @Override
@@ -282,39 +233,11 @@ public final class PooledPhaseCorrelation {
             double sum = 0;
             int total = 0;
             for (int f = 0; f < truth.length; f++) {
-                double[] t = truth[f];
-                int n = t.length;
-                int m = 0;
-                for (int i = 0; i < n; i++) {
-                    double[] w = weights[f][i];
-                    double[] rc = centredR[f][i];
-                    double st = 0;
-                    double stt = 0;
-                    double crt = 0;
-                    for (int j = 0; j < n; j++) {
-                        double wt = w[j] * t[j];
-                        st += wt;
-                        stt += wt * t[j];
-                        crt += rc[j] * wt;
-                    }
-                    double sw = weightSum[f][i];
-                    double varT = stt - st * st / sw;
-                    double c;
-                    if (varR[f][i] <= 1e-24 * sw || varT <= 1e-24 * sw) {
-                        c = Double.NaN;
-                    } else {
-                        c = crt / Math.sqrt(varR[f][i] * varT);
-                    }
-                    if (Phase.of(c, tau) == target) {
-                        scratch[m++] = i;
-                    }
-                }
-                if (m >= MIN_MODELS_PER_FAMILY) {
-                    double s = zProductSum(reasoning[f], t, java.util.Arrays.copyOf(scratch, m));
-                    if (!Double.isNaN(s)) {
-                        sum += s;
-                        total += m;
-                    }
+                int[] idx = selector.select(f, truth[f]);
+                double s = zProductSum(reasoning[f], truth[f], idx);
+                if (!Double.isNaN(s)) {
+                    sum += s;
+                    total += idx.length;
                 }
             }
             return total == 0 ? Double.NaN : clamp(sum / total);

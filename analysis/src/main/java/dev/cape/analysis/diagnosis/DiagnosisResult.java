@@ -1,6 +1,8 @@
 package dev.cape.analysis.diagnosis;
 
 import dev.cape.analysis.phase.PooledPhaseCorrelation;
+import dev.cape.analysis.resampling.MeanCriticalScale;
+import dev.cape.analysis.width.WidthNormalisation;
 import java.util.List;
 
 /**
@@ -13,8 +15,11 @@ import java.util.List;
  * @param excluded    models left out and why
  * @param tax         pooled tax-phase correlation with its test
  * @param cooperative pooled cooperative-phase correlation with its test
+ * @param meanNc      mean critical scale over families (uncensored geometric mean and censored-normal fit)
+ * @param width       width normalisation
  */
 public record DiagnosisResult(String source, List<String> importNotes, DiagnosisOptions options,
                               List<FamilyDiagnosis> families, List<Composites.Excluded> excluded,
-                              PooledPhaseCorrelation.Result tax, PooledPhaseCorrelation.Result cooperative) {
+                              PooledPhaseCorrelation.Result tax, PooledPhaseCorrelation.Result cooperative,
+                              MeanCriticalScale.Result meanNc, WidthNormalisation.Result width) {
 }

@@ -8,9 +8,12 @@ import dev.cape.analysis.data.Dataset;
 import dev.cape.analysis.phase.Phase;
 import dev.cape.analysis.phase.PooledPhaseCorrelation;
 import dev.cape.analysis.resampling.FamilyBootstrap;
+import dev.cape.analysis.resampling.FamilyCriticalScale;
+import dev.cape.analysis.resampling.MeanCriticalScale;
 import dev.cape.analysis.resampling.ProgressListener;
 import dev.cape.analysis.resampling.RandomStreams;
 import dev.cape.analysis.resampling.StratifiedPermutationTest;
+import dev.cape.analysis.width.WidthNormalisation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,8 +63,28 @@ public final class PhaseDiagnosis {
                 .test(split.families(), permutation, root.child(STREAM_POOLED_TAX), progress);
         PooledPhaseCorrelation.Result cooperative = pooled.with(Phase.COOPERATIVE)
                 .test(split.families(), permutation, root.child(STREAM_POOLED_COOPERATIVE), progress);
+        MeanCriticalScale.Result meanNc = MeanCriticalScale.withDefaults()
+                .withBootstrapSamples(options.bootstrap()).withStreams(root.child(STREAM_MEAN_NC))
+                .withProgress(progress).fit(criticalScales(families));
+        WidthNormalisation.Result width = WidthNormalisation.withDefaults().with(coupling).withTau(options.tau())
+                .with(options.selection()).test(split.families(), permutation, root.child(STREAM_WIDTH), progress);
         return new DiagnosisResult(data.source(), data.importNotes(), options, families, split.excluded(), tax,
-                cooperative);
+                cooperative, meanNc, width);
+    }
+
+    /** N_c of every family with a crossing or a censored curve; no-upward-crossing and undefined ones are left out. */
+    static List<FamilyCriticalScale> criticalScales(List<FamilyDiagnosis> families) {
+        List<FamilyCriticalScale> out = new ArrayList<>();
+        for (FamilyDiagnosis f : families) {
+            CriticalScale nc = f.nc();
+            switch (nc.status()) {
+                case CROSSING -> out.add(FamilyCriticalScale.exact(f.family(), nc.log10Value()));
+                case LEFT_CENSORED -> out.add(FamilyCriticalScale.below(f.family(), nc.log10Value()));
+                case RIGHT_CENSORED -> out.add(FamilyCriticalScale.above(f.family(), nc.log10Value()));
+                default -> { }
+            }
+        }
+        return out;
     }
 
     private List<FamilyDiagnosis> diagnoseFamilies(List<FamilyScores> scores, KernelCoupling coupling,

@@ -12,8 +12,13 @@ import dev.cape.analysis.diagnosis.DiagnosisOptions;
 import dev.cape.analysis.diagnosis.DiagnosisResult;
 import dev.cape.analysis.diagnosis.FamilyDiagnosis;
 import dev.cape.analysis.phase.PooledPhaseCorrelation;
+import dev.cape.analysis.resampling.CensoredNormalFit;
 import dev.cape.analysis.resampling.FamilyBootstrap;
+import dev.cape.analysis.resampling.Log10Interval;
+import dev.cape.analysis.resampling.MeanCriticalScale;
 import dev.cape.analysis.resampling.StratifiedPermutationTest;
+import dev.cape.analysis.width.PartialCorrelation;
+import dev.cape.analysis.width.WidthNormalisation;
 
 /** The JSON form of a diagnosis (schema in docs/cli.md): snake_case keys, undefined numbers as null. */
 public final class DiagnosisJson {
@@ -46,7 +51,70 @@ public final class DiagnosisJson {
         pooled.add("tax", pooled(d.tax()));
         pooled.add("cooperative", pooled(d.cooperative()));
         root.add("pooled", pooled);
+        root.add("mean_nc", meanNc(d.meanNc()));
+        root.add("width", width(d.width()));
         return root;
+    }
+
+    private static JsonObject meanNc(MeanCriticalScale.Result m) {
+        JsonObject o = new JsonObject();
+        o.add("geometric_mean_b", m.geometricMean().isPresent() ? num(m.geometricMean().getAsDouble()) : JsonNull.INSTANCE);
+        o.add("ci95_percentile_b", m.percentile().<JsonElement>map(DiagnosisJson::interval).orElse(JsonNull.INSTANCE));
+        o.add("ci95_bca_b", m.bca().<JsonElement>map(b -> interval(b.interval())).orElse(JsonNull.INSTANCE));
+        o.addProperty("n_families", m.uncensored());
+        o.addProperty("n_left_censored", m.leftCensored());
+        o.addProperty("n_right_censored", m.rightCensored());
+        o.addProperty("status", m.status().name().toLowerCase(java.util.Locale.ROOT));
+        o.addProperty("message", m.message());
+        o.addProperty("resampling", m.resampling().name().toLowerCase(java.util.Locale.ROOT));
+        o.addProperty("resamples", m.resamples());
+        o.addProperty("headline", m.headline() == MeanCriticalScale.Headline.UNCENSORED_GEOMETRIC_MEAN
+                ? "geometric_mean_b with ci95_bca_b (uncensored families)" : "censored_fit");
+        CensoredNormalFit.Result fit = m.censoredFit();
+        JsonObject c = new JsonObject();
+        c.add("mean_b", fit.mean().isPresent() ? num(fit.mean().getAsDouble()) : JsonNull.INSTANCE);
+        c.add("ci95_b", fit.estimate().<JsonElement>map(e -> interval(e.profile().orElse(e.wald()))).orElse(JsonNull.INSTANCE));
+        c.add("ci95_method", fit.estimate().map(e -> (JsonElement) new JsonPrimitive(
+                e.profile().isPresent() ? "profile likelihood" : "wald")).orElse(JsonNull.INSTANCE));
+        c.add("sigma_log10", fit.estimate().map(e -> num(e.sigma())).orElse(JsonNull.INSTANCE));
+        c.addProperty("n_censored", fit.censored());
+        c.addProperty("n_families", fit.exact() + fit.censored());
+        c.addProperty("status", fit.status().name().toLowerCase(java.util.Locale.ROOT));
+        c.addProperty("message", fit.message());
+        o.add("censored_fit", c);
+        return o;
+    }
+
+    private static JsonObject width(WidthNormalisation.Result w) {
+        JsonObject o = new JsonObject();
+        o.add("partial_r_all", w.all().r().isPresent() ? num(w.all().r().getAsDouble()) : JsonNull.INSTANCE);
+        o.add("partial_p_all", w.allTest() == null ? JsonNull.INSTANCE : num(w.allTest().p()));
+        o.add("partial_r_tax", num(w.partialRTax()));
+        o.add("partial_p_tax", w.taxTest() == null ? JsonNull.INSTANCE : num(w.taxTest().p()));
+        o.add("ratio_r_tax", num(w.ratioRTax()));
+        o.add("ratio_p_tax", w.ratioTest() == null ? JsonNull.INSTANCE : num(w.ratioTest().p()));
+        JsonArray used = new JsonArray();
+        w.familiesUsed().forEach(used::add);
+        o.add("families_used", used);
+        o.addProperty("n_models_all", w.all().models());
+        JsonArray tax = new JsonArray();
+        w.taxFamilies().forEach(tax::add);
+        o.add("tax_families", tax);
+        o.addProperty("n_models_tax", w.taxModels());
+        o.addProperty("anticorrelation_vanishes", w.anticorrelationVanishes());
+        JsonArray excluded = new JsonArray();
+        for (PartialCorrelation.Exclusion e : w.all().excluded()) {
+            JsonObject x = new JsonObject();
+            x.addProperty("family", e.family());
+            x.addProperty("reason", e.reason());
+            excluded.add(x);
+        }
+        o.add("excluded", excluded);
+        return o;
+    }
+
+    private static JsonArray interval(Log10Interval i) {
+        return pair(i.lower(), i.upper());
     }
 
     private static JsonObject provenance(DiagnosisResult d, String version) {

@@ -6,7 +6,12 @@ import dev.cape.analysis.diagnosis.DiagnosisOptions;
 import dev.cape.analysis.diagnosis.DiagnosisResult;
 import dev.cape.analysis.diagnosis.FamilyDiagnosis;
 import dev.cape.analysis.phase.PooledPhaseCorrelation;
+import dev.cape.analysis.resampling.CensoredNormalFit;
 import dev.cape.analysis.resampling.FamilyBootstrap;
+import dev.cape.analysis.resampling.Log10Interval;
+import dev.cape.analysis.resampling.MeanCriticalScale;
+import dev.cape.analysis.resampling.StratifiedPermutationTest;
+import dev.cape.analysis.width.WidthNormalisation;
 import java.util.Locale;
 
 /** The human-readable forms of a diagnosis: plain text for the terminal and Markdown for documents. */
@@ -40,6 +45,10 @@ public final class DiagnosisReport {
         heading(sb, 2, "Pooled correlations");
         sb.append(pooled("Tax phase", d.tax())).append(pooled("Cooperative phase", d.cooperative()));
         sb.append('\n');
+        heading(sb, 2, "Mean critical scale");
+        meanNc(sb, d.meanNc());
+        heading(sb, 2, "Width normalisation");
+        width(sb, d.width());
         heading(sb, 2, "Families");
         for (FamilyDiagnosis f : d.families()) {
             family(sb, f);
@@ -67,6 +76,56 @@ public final class DiagnosisReport {
         return (markdown ? "- " : "  ") + line + "\n";
     }
 
+    private void meanNc(StringBuilder sb, MeanCriticalScale.Result m) {
+        String item = markdown ? "- " : "  ";
+        if (m.geometricMean().isPresent()) {
+            sb.append(item).append("Geometric mean of uncensored N_c (headline): ").append(fmt(m.geometricMean()
+                    .getAsDouble())).append('B').append(m.bca().map(b -> ", BCa 95% CI " + interval(b.interval()))
+                    .orElse("")).append(m.percentile().map(p -> ", percentile 95% CI " + interval(p)).orElse(""))
+                    .append(String.format(Locale.ROOT, " (%d families)%n", m.uncensored()));
+        }
+        if (m.status() != MeanCriticalScale.Status.OK) {
+            sb.append(item).append(m.message()).append('\n');
+        }
+        CensoredNormalFit.Result fit = m.censoredFit();
+        sb.append(item).append("Censored-normal fit over ").append(fit.exact() + fit.censored()).append(" families (")
+                .append(fit.censored()).append(" censored): ");
+        if (fit.mean().isPresent()) {
+            CensoredNormalFit.Estimate e = fit.estimate().orElseThrow();
+            sb.append(fmt(fit.mean().getAsDouble())).append("B, 95% CI ").append(interval(e.profile().orElse(e.wald())))
+                    .append(e.profile().isPresent() ? " (profile likelihood)" : " (Wald)").append('\n');
+        } else {
+            sb.append(fit.message()).append('\n');
+        }
+        sb.append('\n');
+    }
+
+    private void width(StringBuilder sb, WidthNormalisation.Result w) {
+        String item = markdown ? "- " : "  ";
+        sb.append(item).append("Partial r(R, T | log2 d), all models: ").append(rp(w.all().r().orElse(Double.NaN),
+                w.allTest())).append(String.format(Locale.ROOT, " (%d models, %d families)%n", w.all().models(),
+                w.familiesUsed().size()));
+        sb.append(item).append("Partial r, tax region: ").append(rp(w.partialRTax(), w.taxTest()))
+                .append(String.format(Locale.ROOT, " (%d models, %d families)%n", w.taxModels(), w.taxFamilies().size()));
+        sb.append(item).append("Ratio variant r(R/log2 d, T/log2 d), tax region: ").append(rp(w.ratioRTax(), w.ratioTest()))
+                .append('\n');
+        sb.append(item).append(Double.isNaN(w.partialRTax()) ? "Too few tax-phase models with known widths to test."
+                : w.anticorrelationVanishes() ? "The tax-phase anticorrelation vanishes after width normalisation "
+                + "(|r| < 0.3 or p > 0.05)." : "The tax-phase anticorrelation survives width normalisation.")
+                .append("\n\n");
+    }
+
+    private static String rp(double r, StratifiedPermutationTest.Result test) {
+        if (Double.isNaN(r)) {
+            return "undefined";
+        }
+        return String.format(Locale.ROOT, "%+.3f, p = %s", r, test == null ? "not tested" : pValue(test.p()));
+    }
+
+    private static String interval(Log10Interval i) {
+        return "[" + fmt(i.lower()) + "B, " + fmt(i.upper()) + "B]";
+    }
+
     private void family(StringBuilder sb, FamilyDiagnosis f) {
         heading(sb, 3, f.family() + " — " + ncText(f));
         TextTable t = new TextTable("model", "N (B)", "R", "T", "coupling", "phase").right(1, 2, 3, 4);
@@ -79,6 +138,7 @@ public final class DiagnosisReport {
         table(sb, t);
         if (!f.note().isEmpty()) {
             para(sb, "Note: " + f.note());
+            sb.append(markdown ? "" : "\n");
         }
     }
 

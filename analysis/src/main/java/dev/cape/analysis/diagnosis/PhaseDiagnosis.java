@@ -6,7 +6,9 @@ import dev.cape.analysis.coupling.FamilyScores;
 import dev.cape.analysis.coupling.KernelCoupling;
 import dev.cape.analysis.data.Dataset;
 import dev.cape.analysis.phase.Phase;
+import dev.cape.analysis.phase.PhaseSelector;
 import dev.cape.analysis.phase.PooledPhaseCorrelation;
+import dev.cape.analysis.phase.PooledPhaseCorrelation.Selection;
 import dev.cape.analysis.resampling.FamilyBootstrap;
 import dev.cape.analysis.resampling.FamilyCriticalScale;
 import dev.cape.analysis.resampling.MeanCriticalScale;
@@ -59,17 +61,72 @@ public final class PhaseDiagnosis {
                 .withPermutations(options.permutations());
         PooledPhaseCorrelation pooled = PooledPhaseCorrelation.withDefaults()
                 .with(coupling).withTau(options.tau()).with(options.selection());
-        PooledPhaseCorrelation.Result tax = pooled.with(Phase.TAX)
-                .test(split.families(), permutation, root.child(STREAM_POOLED_TAX), progress);
-        PooledPhaseCorrelation.Result cooperative = pooled.with(Phase.COOPERATIVE)
-                .test(split.families(), permutation, root.child(STREAM_POOLED_COOPERATIVE), progress);
+        WidthNormalisation widthNormalisation = WidthNormalisation.withDefaults().with(coupling)
+                .withTau(options.tau()).with(options.selection());
+        PooledPhaseCorrelation.Result tax;
+        PooledPhaseCorrelation.Result cooperative;
+        WidthNormalisation.Result width;
+        if (options.selection() == Selection.RESELECT) {
+            // one pass over the permutations: the phase selection is computed once for all four statistics
+            tax = pooled.with(Phase.TAX).statistic(split.families());
+            cooperative = pooled.with(Phase.COOPERATIVE).statistic(split.families());
+            width = widthNormalisation.test(split.families(), permutation, root.child(STREAM_WIDTH), progress, false);
+            List<StratifiedPermutationTest.Result> joint = jointTests(split.families(), coupling, permutation,
+                    root.child(STREAM_POOLED_TAX), progress);
+            tax = withTest(tax, joint.get(0));
+            cooperative = withTest(cooperative, joint.get(1));
+            width = new WidthNormalisation.Result(width.all(), width.allTest(), width.partialRTax(),
+                    Double.isNaN(width.partialRTax()) ? null : joint.get(2), width.taxFamilies(), width.taxModels(),
+                    width.ratioRTax(), Double.isNaN(width.ratioRTax()) ? null : joint.get(3), width.selection());
+        } else {
+            tax = pooled.with(Phase.TAX).test(split.families(), permutation, root.child(STREAM_POOLED_TAX), progress);
+            cooperative = pooled.with(Phase.COOPERATIVE)
+                    .test(split.families(), permutation, root.child(STREAM_POOLED_COOPERATIVE), progress);
+            width = widthNormalisation.test(split.families(), permutation, root.child(STREAM_WIDTH), progress);
+        }
         MeanCriticalScale.Result meanNc = MeanCriticalScale.withDefaults()
                 .withBootstrapSamples(options.bootstrap()).withStreams(root.child(STREAM_MEAN_NC))
                 .withProgress(progress).fit(criticalScales(families));
-        WidthNormalisation.Result width = WidthNormalisation.withDefaults().with(coupling).withTau(options.tau())
-                .with(options.selection()).test(split.families(), permutation, root.child(STREAM_WIDTH), progress);
         return new DiagnosisResult(data.source(), data.importNotes(), options, families, split.excluded(), tax,
                 cooperative, meanNc, width);
+    }
+
+    /**
+     * The re-selecting permutation tests of the pooled tax r, the pooled cooperative r, and the tax-region partial
+     * and ratio width statistics, on the same permutations of T within families.
+     */
+    private List<StratifiedPermutationTest.Result> jointTests(List<FamilyScores> families, KernelCoupling coupling,
+                                                              StratifiedPermutationTest permutation,
+                                                              RandomStreams streams, ProgressListener progress) {
+        List<FamilyScores> usable = WidthNormalisation.usable(families);
+        double[][] reasoning = usable.stream().map(FamilyScores::reasoning).toArray(double[][]::new);
+        double[][] truth = usable.stream().map(f -> f.truth().clone()).toArray(double[][]::new);
+        WidthNormalisation.TaxRegionStatistics region = new WidthNormalisation.TaxRegionStatistics(usable);
+        double tau = options.tau();
+        return permutation.testAll(truth, () -> {
+            PhaseSelector selector = new PhaseSelector(usable, coupling, Phase.TAX, tau);
+            int max = usable.stream().mapToInt(FamilyScores::size).max().orElse(0);
+            double[] c = new double[max];
+            int[][] taxSel = new int[usable.size()][];
+            int[][] coopSel = new int[usable.size()][];
+            return (t, out) -> {
+                for (int k = 0; k < t.length; k++) {
+                    selector.couplings(k, t[k], c);
+                    taxSel[k] = PhaseSelector.select(c, t[k].length, Phase.TAX, tau);
+                    coopSel[k] = PhaseSelector.select(c, t[k].length, Phase.COOPERATIVE, tau);
+                }
+                out[0] = PooledPhaseCorrelation.pooled(reasoning, t, taxSel);
+                out[1] = PooledPhaseCorrelation.pooled(reasoning, t, coopSel);
+                out[2] = region.partial(t, taxSel);
+                out[3] = region.ratio(t, taxSel);
+            };
+        }, 4, streams, progress);
+    }
+
+    private static PooledPhaseCorrelation.Result withTest(PooledPhaseCorrelation.Result r,
+                                                          StratifiedPermutationTest.Result test) {
+        return new PooledPhaseCorrelation.Result(r.phase(), r.r(), r.nModels(), r.nFamilies(), r.families(),
+                Double.isNaN(r.r()) ? null : test, r.selection());
     }
 
     /** N_c of every family with a crossing or a censored curve; no-upward-crossing and undefined ones are left out. */

@@ -19,7 +19,6 @@ public final class PhaseSelector {
     private final double[][] varR; // [family][i]
     private final Phase target;
     private final double tau;
-    private final int[] scratch;
 
     public PhaseSelector(List<FamilyScores> families, KernelCoupling coupling, Phase target, double tau) {
         this.target = target;
@@ -30,13 +29,11 @@ public final class PhaseSelector {
         centredR = new double[nf][][];
         varR = new double[nf][];
         double inv2h2 = 1 / (2 * coupling.bandwidth() * coupling.bandwidth());
-        int max = 0;
         for (int f = 0; f < nf; f++) {
             FamilyScores fam = families.get(f);
             double[] x = fam.log10Params();
             double[] r = fam.reasoning();
             int n = x.length;
-            max = Math.max(max, n);
             weights[f] = new double[n][n];
             weightSum[f] = new double[n];
             centredR[f] = new double[n][n];
@@ -61,13 +58,18 @@ public final class PhaseSelector {
                 varR[f][i] = v;
             }
         }
-        scratch = new int[max];
     }
 
     /** Indices of family f's models in the target phase for truthfulness scores t (a fresh array). */
     public int[] select(int f, double[] t) {
+        double[] c = new double[t.length];
+        couplings(f, t, c);
+        return select(c, t.length, target, tau);
+    }
+
+    /** c(x_i) of every model i of family f for truthfulness scores t, written to out (NaN where undefined). */
+    public void couplings(int f, double[] t, double[] out) {
         int n = t.length;
-        int m = 0;
         for (int i = 0; i < n; i++) {
             double[] w = weights[f][i];
             double[] rc = centredR[f][i];
@@ -82,11 +84,25 @@ public final class PhaseSelector {
             }
             double sw = weightSum[f][i];
             double varT = stt - st * st / sw;
-            double c = varR[f][i] <= 1e-24 * sw || varT <= 1e-24 * sw ? Double.NaN : crt / Math.sqrt(varR[f][i] * varT);
-            if (Phase.of(c, tau) == target) {
-                scratch[m++] = i;
+            out[i] = varR[f][i] <= 1e-24 * sw || varT <= 1e-24 * sw ? Double.NaN : crt / Math.sqrt(varR[f][i] * varT);
+        }
+    }
+
+    /** Indices among the first n couplings whose phase (threshold tau) is the target. */
+    public static int[] select(double[] c, int n, Phase target, double tau) {
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (Phase.of(c[i], tau) == target) {
+                m++;
             }
         }
-        return java.util.Arrays.copyOf(scratch, m);
+        int[] idx = new int[m];
+        m = 0;
+        for (int i = 0; i < n; i++) {
+            if (Phase.of(c[i], tau) == target) {
+                idx[m++] = i;
+            }
+        }
+        return idx;
     }
 }

@@ -171,6 +171,24 @@ public final class PooledPhaseCorrelation {
     }
 
     /**
+     * The pooled r of the selected models of each family: Σ over families with at least
+     * {@link #MIN_MODELS_PER_FAMILY} selected models of Σ z_R z_T, divided by the number of models pooled; NaN when
+     * no family contributes.
+     */
+    public static double pooled(double[][] reasoning, double[][] truth, int[][] selected) {
+        double sum = 0;
+        int total = 0;
+        for (int f = 0; f < truth.length; f++) {
+            double s = zProductSum(reasoning[f], truth[f], selected[f]);
+            if (!Double.isNaN(s)) {
+                sum += s;
+                total += selected[f].length;
+            }
+        }
+        return total == 0 ? Double.NaN : clamp(sum / total);
+    }
+
+    /**
      * Σ z_R z_T over the chosen indices (all when idx is null) with population z-scores; NaN when fewer than
      * {@link #MIN_MODELS_PER_FAMILY} or when R or T is constant among them.
      */
@@ -230,17 +248,11 @@ public final class PooledPhaseCorrelation {
 
         @Override
         public double compute(double[][] truth) {
-            double sum = 0;
-            int total = 0;
+            int[][] selected = new int[truth.length][];
             for (int f = 0; f < truth.length; f++) {
-                int[] idx = selector.select(f, truth[f]);
-                double s = zProductSum(reasoning[f], truth[f], idx);
-                if (!Double.isNaN(s)) {
-                    sum += s;
-                    total += idx.length;
-                }
+                selected[f] = selector.select(f, truth[f]);
             }
-            return total == 0 ? Double.NaN : clamp(sum / total);
+            return pooled(reasoning, truth, selected);
         }
     }
 }

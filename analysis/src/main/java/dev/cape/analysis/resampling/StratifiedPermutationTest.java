@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -56,6 +57,15 @@ public final class StratifiedPermutationTest {
         double compute(double[][] strata);
     }
 
+    /**
+     * Several statistics of the same (permuted) strata, computed together so that shared work (e.g. a phase
+     * selection) is done once per permutation; writes one value per statistic into {@code out}.
+     */
+    @FunctionalInterface
+    public interface Statistics {
+        void compute(double[][] strata, double[] out);
+    }
+
     /** Method actually used. */
     public enum Method {
         MONTE_CARLO("monte_carlo"), EXACT("exact");
@@ -92,96 +102,92 @@ public final class StratifiedPermutationTest {
      * @param streams   seeded random streams
      * @param progress  progress listener
      */
-    public Result test(double[][] strata, java.util.function.Supplier<Statistic> factory, RandomStreams streams,
+    public Result test(double[][] strata, Supplier<Statistic> factory, RandomStreams streams,
                        ProgressListener progress) {
-        double observed = factory.get().compute(copy(strata));
-        if (Double.isNaN(observed)) {
-            return new Result(Double.NaN, Double.NaN, Method.MONTE_CARLO, 0, 0, 0, streams.seed());
-        }
-        double threshold = Math.abs(observed) * (1 - TIE_TOLERANCE) - TIE_TOLERANCE;
-        BigInteger distinct = distinctPermutations(strata);
-        if (distinct.compareTo(BigInteger.valueOf(permutations)) <= 0) {
-            return exact(strata, factory, observed, threshold, distinct.longValueExact(), streams.seed(), progress);
-        }
-        AtomicLong done = new AtomicLong();
-        long[][] counts = new long[CHUNKS][2];
-        IntStream.range(0, CHUNKS).parallel().forEach(chunk -> {
-            int from = (int) ((long) permutations * chunk / CHUNKS);
-            int to = (int) ((long) permutations * (chunk + 1) / CHUNKS);
-            UniformRandomProvider rng = streams.stream(chunk);
-            Statistic stat = factory.get();
-            double[][] work = copy(strata);
-            long extreme = 0;
-            long undefined = 0;
-            for (int b = from; b < to; b++) {
-                if ((b & 255) == 0 && Thread.currentThread().isInterrupted()) {
-                    throw new CancellationException("permutation test cancelled");
-                }
-                for (double[] s : work) {
-                    shuffle(s, rng);
-                }
-                double v = stat.compute(work);
-                if (Double.isNaN(v)) {
-                    undefined++;
-                } else if (Math.abs(v) >= threshold) {
-                    extreme++;
-                }
-            }
-            counts[chunk][0] = extreme;
-            counts[chunk][1] = undefined;
-            progress.progress("permutation test", done.addAndGet(to - from), permutations);
-        });
-        long extreme = 0;
-        long undefined = 0;
-        for (long[] c : counts) {
-            extreme += c[0];
-            undefined += c[1];
-        }
-        double p = (1.0 + extreme) / (permutations + 1.0);
-        return new Result(observed, p, Method.MONTE_CARLO, permutations, extreme, undefined, streams.seed());
+        return testAll(strata, () -> {
+            Statistic s = factory.get();
+            return (t, out) -> out[0] = s.compute(t);
+        }, 1, streams, progress).get(0);
     }
 
-    private Result exact(double[][] strata, java.util.function.Supplier<Statistic> factory, double observed,
-                         double threshold, long total, long seed, ProgressListener progress) {
-        List<List<double[]>> perStratum = new ArrayList<>();
-        for (double[] s : strata) {
-            perStratum.add(distinctArrangements(s));
+    /**
+     * Tests k statistics on the same permutations; each gets its own p-value (a statistic undefined on the data
+     * gets a result with NaN p).
+     */
+    public List<Result> testAll(double[][] strata, Supplier<Statistics> factory, int k, RandomStreams streams,
+                                ProgressListener progress) {
+        double[] observed = new double[k];
+        factory.get().compute(copy(strata), observed);
+        double[] threshold = new double[k];
+        for (int s = 0; s < k; s++) {
+            threshold[s] = Math.abs(observed[s]) * (1 - TIE_TOLERANCE) - TIE_TOLERANCE;
+        }
+        BigInteger distinct = distinctPermutations(strata);
+        boolean exact = distinct.compareTo(BigInteger.valueOf(permutations)) <= 0;
+        long total = exact ? distinct.longValueExact() : permutations;
+        List<List<double[]>> arrangements = new ArrayList<>();
+        if (exact) {
+            for (double[] s : strata) {
+                arrangements.add(distinctArrangements(s));
+            }
         }
         int chunks = (int) Math.min(CHUNKS, total);
-        long[][] counts = new long[chunks][2];
+        long[][] extreme = new long[chunks][k];
+        long[][] undefined = new long[chunks][k];
         AtomicLong done = new AtomicLong();
+        String task = exact ? "permutation test (exact)" : "permutation test";
         IntStream.range(0, chunks).parallel().forEach(chunk -> {
             long from = total * chunk / chunks;
             long to = total * (chunk + 1) / chunks;
-            Statistic stat = factory.get();
-            double[][] work = new double[strata.length][];
-            long extreme = 0;
-            long undefined = 0;
-            for (long idx = from; idx < to; idx++) {
-                long rest = idx;
-                for (int s = 0; s < strata.length; s++) {
-                    List<double[]> options = perStratum.get(s);
-                    work[s] = options.get((int) (rest % options.size())).clone();
-                    rest /= options.size();
+            UniformRandomProvider rng = exact ? null : streams.stream(chunk);
+            Statistics stat = factory.get();
+            double[][] work = copy(strata);
+            double[] values = new double[k];
+            for (long b = from; b < to; b++) {
+                if ((b & 255) == 0 && Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("permutation test cancelled");
                 }
-                double v = stat.compute(work);
-                if (Double.isNaN(v)) {
-                    undefined++;
-                } else if (Math.abs(v) >= threshold) {
-                    extreme++;
+                if (exact) {
+                    long rest = b;
+                    for (int s = 0; s < strata.length; s++) {
+                        List<double[]> options = arrangements.get(s);
+                        System.arraycopy(options.get((int) (rest % options.size())), 0, work[s], 0, work[s].length);
+                        rest /= options.size();
+                    }
+                } else {
+                    for (double[] s : work) {
+                        shuffle(s, rng);
+                    }
+                }
+                stat.compute(work, values);
+                for (int s = 0; s < k; s++) {
+                    if (Double.isNaN(values[s])) {
+                        undefined[chunk][s]++;
+                    } else if (Math.abs(values[s]) >= threshold[s]) {
+                        extreme[chunk][s]++;
+                    }
                 }
             }
-            counts[chunk][0] = extreme;
-            counts[chunk][1] = undefined;
-            progress.progress("permutation test (exact)", done.addAndGet(to - from), total);
+            progress.progress(task, done.addAndGet(to - from), total);
         });
-        long extreme = 0;
-        long undefined = 0;
-        for (long[] c : counts) {
-            extreme += c[0];
-            undefined += c[1];
+        List<Result> results = new ArrayList<>();
+        for (int s = 0; s < k; s++) {
+            if (Double.isNaN(observed[s])) {
+                results.add(new Result(Double.NaN, Double.NaN, exact ? Method.EXACT : Method.MONTE_CARLO, 0, 0, 0,
+                        streams.seed()));
+                continue;
+            }
+            long ext = 0;
+            long und = 0;
+            for (int c = 0; c < chunks; c++) {
+                ext += extreme[c][s];
+                und += undefined[c][s];
+            }
+            double p = exact ? ext / (double) total : (1.0 + ext) / (total + 1.0);
+            results.add(new Result(observed[s], p, exact ? Method.EXACT : Method.MONTE_CARLO, total, ext, und,
+                    streams.seed()));
         }
-        return new Result(observed, extreme / (double) total, Method.EXACT, total, extreme, undefined, seed);
+        return results;
     }
 
     /** Number of distinct arrangements: the product over strata of n! / Π (multiplicity of each value)!. */

@@ -89,8 +89,19 @@ public final class WidthNormalisation {
         }
     }
 
+    /** All three statistics with their permutation tests. */
     public Result test(List<FamilyScores> families, StratifiedPermutationTest permutation, RandomStreams streams,
                        ProgressListener progress) {
+        return test(families, permutation, streams, progress, true);
+    }
+
+    /**
+     * As {@link #test(List, StratifiedPermutationTest, RandomStreams, ProgressListener)}; with
+     * {@code testTaxRegion} false the tax-region statistics are computed but not tested (a caller that tests them
+     * jointly with other statistics on the same permutations attaches its own results).
+     */
+    public Result test(List<FamilyScores> families, StratifiedPermutationTest permutation, RandomStreams streams,
+                       ProgressListener progress, boolean testTaxRegion) {
         // all models with a known width
         List<PartialCorrelation.Family> withWidth = new ArrayList<>();
         for (FamilyScores f : families) {
@@ -125,65 +136,166 @@ public final class WidthNormalisation {
         }
 
         // tax region, selection from the full families
-        List<FamilyScores> usable = families.stream().filter(f -> f.size() >= KernelCoupling.MIN_MODELS).toList();
+        List<FamilyScores> usable = usable(families);
         PhaseSelector observedSelector = new PhaseSelector(usable, coupling, Phase.TAX, tau);
+        double[][] truth = truths(usable);
         int[][] observed = new int[usable.size()][];
         for (int k = 0; k < usable.size(); k++) {
-            observed[k] = knownWidth(usable.get(k), observedSelector.select(k, usable.get(k).truth()));
+            observed[k] = observedSelector.select(k, truth[k]);
         }
-        TaxRegion region = new TaxRegion(usable, observed);
-        double partialTax = region.partial(truths(usable), observed);
-        double ratioTax = region.ratio(truths(usable), observed);
+        TaxRegionStatistics region = new TaxRegionStatistics(usable);
+        double partialTax = region.partial(truth, observed);
+        double ratioTax = region.ratio(truth, observed);
         StratifiedPermutationTest.Result taxTest = null;
         StratifiedPermutationTest.Result ratioTest = null;
-        if (!Double.isNaN(partialTax)) {
-            taxTest = region.test(permutation, streams.child(2), progress, true);
+        if (testTaxRegion && (!Double.isNaN(partialTax) || !Double.isNaN(ratioTax))) {
+            List<StratifiedPermutationTest.Result> tests = selection == Selection.RESELECT
+                    ? permutation.testAll(truth, () -> {
+                        PhaseSelector selector = new PhaseSelector(usable, coupling, Phase.TAX, tau);
+                        return (t, out) -> {
+                            int[][] sel = new int[t.length][];
+                            for (int k = 0; k < t.length; k++) {
+                                sel[k] = selector.select(k, t[k]);
+                            }
+                            out[0] = region.partial(t, sel);
+                            out[1] = region.ratio(t, sel);
+                        };
+                    }, 2, streams.child(2), progress)
+                    : fixedSelectionTests(usable, region, observed, permutation, streams.child(2), progress);
+            taxTest = Double.isNaN(partialTax) ? null : tests.get(0);
+            ratioTest = Double.isNaN(ratioTax) ? null : tests.get(1);
         }
-        if (!Double.isNaN(ratioTax)) {
-            ratioTest = region.test(permutation, streams.child(3), progress, false);
-        }
-        return new Result(all, allTest, partialTax, taxTest, region.contributing(observed), region.models(observed),
+        return new Result(all, allTest, partialTax, taxTest, region.contributing(observed, usable), region.models(observed),
                 ratioTax, ratioTest, selection);
     }
 
-    /** The tax-region statistics of a set of families, for observed or permuted T. */
-    private final class TaxRegion {
-        private final List<FamilyScores> families;
-        private final int[][] observed;
+    /** The families with enough models for a coupling curve, whose T a tax-region test permutes. */
+    public static List<FamilyScores> usable(List<FamilyScores> families) {
+        return families.stream().filter(f -> f.size() >= KernelCoupling.MIN_MODELS).toList();
+    }
 
-        TaxRegion(List<FamilyScores> families, int[][] observed) {
-            this.families = families;
-            this.observed = observed;
+    /** Shuffles T among the observed selection of each family only. */
+    private static List<StratifiedPermutationTest.Result> fixedSelectionTests(
+            List<FamilyScores> families, TaxRegionStatistics region, int[][] observed,
+            StratifiedPermutationTest permutation, RandomStreams streams, ProgressListener progress) {
+        double[][] strata = new double[families.size()][];
+        for (int k = 0; k < families.size(); k++) {
+            strata[k] = pick(families.get(k).truth(), observed[k]);
         }
-
-        double partial(double[][] truth, int[][] selected) {
-            List<double[]> er = new ArrayList<>();
-            List<double[]> et = new ArrayList<>();
-            for (int k = 0; k < families.size(); k++) {
-                FamilyScores f = families.get(k);
-                int[] idx = selected[k];
-                double[] log2 = log2(pick(f.width(), idx));
-                if (idx.length < MIN_MODELS || constant(log2)) {
-                    continue;
+        return permutation.testAll(strata, () -> {
+            double[][] full = truths(families);
+            return (t, out) -> {
+                for (int k = 0; k < t.length; k++) {
+                    for (int j = 0; j < observed[k].length; j++) {
+                        full[k][observed[k][j]] = t[k][j];
+                    }
                 }
-                er.add(PartialCorrelation.residualize(pick(f.reasoning(), idx), log2));
-                et.add(PartialCorrelation.residualize(pick(truth[k], idx), log2));
+                out[0] = region.partial(full, observed);
+                out[1] = region.ratio(full, observed);
+            };
+        }, 2, streams, progress);
+    }
+
+    /**
+     * The tax-region statistics of a fixed list of families for any truthfulness scores and any tax selection
+     * (observed or permuted); only selected models with a known width enter. Thread-safe (no shared scratch).
+     */
+    public static final class TaxRegionStatistics {
+        private final double[][] reasoning;
+        private final double[][] log2Width; // NaN where unknown
+        private final double[][] reasoningRatio; // R / log2 d, NaN where unknown
+
+        public TaxRegionStatistics(List<FamilyScores> families) {
+            int nf = families.size();
+            reasoning = new double[nf][];
+            log2Width = new double[nf][];
+            reasoningRatio = new double[nf][];
+            for (int k = 0; k < nf; k++) {
+                FamilyScores f = families.get(k);
+                reasoning[k] = f.reasoning();
+                log2Width[k] = new double[f.size()];
+                reasoningRatio[k] = new double[f.size()];
+                for (int i = 0; i < f.size(); i++) {
+                    double d = f.width()[i];
+                    boolean known = Double.isFinite(d) && d > 1;
+                    log2Width[k][i] = known ? PartialCorrelation.log2(d) : Double.NaN;
+                    reasoningRatio[k][i] = known ? reasoning[k][i] / log2Width[k][i] : Double.NaN;
+                }
             }
-            return er.isEmpty() ? Double.NaN : safeStatistic(er, et);
         }
 
-        double ratio(double[][] truth, int[][] selected) {
-            double sum = 0;
-            int n = 0;
-            for (int k = 0; k < families.size(); k++) {
-                FamilyScores f = families.get(k);
-                int[] idx = selected[k];
+        /**
+         * Pooled partial correlation of R and T given log2 d over the selected models with known width; equal to
+         * {@link PartialCorrelation#statistic} of the per-family residuals (whose family means are 0). NaN when no
+         * family has 3 such models of two widths, or a side has no residual variance.
+         */
+        public double partial(double[][] truth, int[][] selected) {
+            double srt = 0;
+            double srr = 0;
+            double stt = 0;
+            boolean any = false;
+            for (int k = 0; k < truth.length; k++) {
+                int[] idx = withWidth(k, selected[k]);
                 if (idx.length < MIN_MODELS) {
                     continue;
                 }
-                double[] w = pick(f.width(), idx);
-                double s = PooledPhaseCorrelation.zProductSum(RatioVariant.ratio(pick(f.reasoning(), idx), w),
-                        RatioVariant.ratio(pick(truth[k], idx), w), null);
+                double mx = 0;
+                double mr = 0;
+                double mt = 0;
+                for (int i : idx) {
+                    mx += log2Width[k][i];
+                    mr += reasoning[k][i];
+                    mt += truth[k][i];
+                }
+                mx /= idx.length;
+                mr /= idx.length;
+                mt /= idx.length;
+                double sxx = 0;
+                double sxr = 0;
+                double sxt = 0;
+                for (int i : idx) {
+                    double dx = log2Width[k][i] - mx;
+                    sxx += dx * dx;
+                    sxr += dx * (reasoning[k][i] - mr);
+                    sxt += dx * (truth[k][i] - mt);
+                }
+                if (!(sxx > 0)) {
+                    continue; // one width only: not separable from the intercept
+                }
+                any = true;
+                double br = sxr / sxx;
+                double bt = sxt / sxx;
+                for (int i : idx) {
+                    double dx = log2Width[k][i] - mx;
+                    double er = reasoning[k][i] - mr - br * dx;
+                    double et = truth[k][i] - mt - bt * dx;
+                    srt += er * et;
+                    srr += er * er;
+                    stt += et * et;
+                }
+            }
+            if (!any || !(srr > 1e-30) || !(stt > 1e-30)) {
+                return Double.NaN;
+            }
+            return Math.max(-1, Math.min(1, srt / Math.sqrt(srr * stt)));
+        }
+
+        /** Pooled z-scored correlation of R/log2 d and T/log2 d over the selected models with known width. */
+        public double ratio(double[][] truth, int[][] selected) {
+            double sum = 0;
+            int n = 0;
+            for (int k = 0; k < truth.length; k++) {
+                int[] idx = withWidth(k, selected[k]);
+                if (idx.length < MIN_MODELS) {
+                    continue;
+                }
+                double[] rr = new double[idx.length];
+                double[] tr = new double[idx.length];
+                for (int j = 0; j < idx.length; j++) {
+                    rr[j] = reasoningRatio[k][idx[j]];
+                    tr[j] = truth[k][idx[j]] / log2Width[k][idx[j]];
+                }
+                double s = PooledPhaseCorrelation.zProductSum(rr, tr, null);
                 if (!Double.isNaN(s)) {
                     sum += s;
                     n += idx.length;
@@ -192,40 +304,30 @@ public final class WidthNormalisation {
             return n == 0 ? Double.NaN : Math.max(-1, Math.min(1, sum / n));
         }
 
-        StratifiedPermutationTest.Result test(StratifiedPermutationTest permutation, RandomStreams streams,
-                                              ProgressListener progress, boolean partial) {
-            if (selection == Selection.RESELECT) {
-                return permutation.test(truths(families), () -> {
-                    PhaseSelector selector = new PhaseSelector(families, coupling, Phase.TAX, tau);
-                    return t -> {
-                        int[][] sel = new int[t.length][];
-                        for (int k = 0; k < t.length; k++) {
-                            sel[k] = knownWidth(families.get(k), selector.select(k, t[k]));
-                        }
-                        return partial ? partial(t, sel) : ratio(t, sel);
-                    };
-                }, streams, progress);
-            }
-            // fixed selection: shuffle T among the observed selection of each family
-            double[][] strata = new double[families.size()][];
-            for (int k = 0; k < families.size(); k++) {
-                strata[k] = pick(families.get(k).truth(), observed[k]);
-            }
-            return permutation.test(strata, () -> t -> {
-                double[][] full = truths(families);
-                for (int k = 0; k < t.length; k++) {
-                    for (int j = 0; j < observed[k].length; j++) {
-                        full[k][observed[k][j]] = t[k][j];
-                    }
+        private int[] withWidth(int k, int[] idx) {
+            int m = 0;
+            for (int i : idx) {
+                if (!Double.isNaN(log2Width[k][i])) {
+                    m++;
                 }
-                return partial ? partial(full, observed) : ratio(full, observed);
-            }, streams, progress);
+            }
+            if (m == idx.length) {
+                return idx;
+            }
+            int[] out = new int[m];
+            m = 0;
+            for (int i : idx) {
+                if (!Double.isNaN(log2Width[k][i])) {
+                    out[m++] = i;
+                }
+            }
+            return out;
         }
 
-        List<String> contributing(int[][] selected) {
+        List<String> contributing(int[][] selected, List<FamilyScores> families) {
             List<String> out = new ArrayList<>();
-            for (int k = 0; k < families.size(); k++) {
-                if (selected[k].length >= MIN_MODELS && !constant(log2(pick(families.get(k).width(), selected[k])))) {
+            for (int k = 0; k < selected.length; k++) {
+                if (separable(k, selected[k])) {
                     out.add(families.get(k).family());
                 }
             }
@@ -234,12 +336,18 @@ public final class WidthNormalisation {
 
         int models(int[][] selected) {
             int n = 0;
-            for (int k = 0; k < families.size(); k++) {
-                if (selected[k].length >= MIN_MODELS && !constant(log2(pick(families.get(k).width(), selected[k])))) {
-                    n += selected[k].length;
+            for (int k = 0; k < selected.length; k++) {
+                if (separable(k, selected[k])) {
+                    n += withWidth(k, selected[k]).length;
                 }
             }
             return n;
+        }
+
+        private boolean separable(int k, int[] selected) {
+            int[] idx = withWidth(k, selected);
+            return idx.length >= MIN_MODELS
+                    && Arrays.stream(idx).mapToDouble(i -> log2Width[k][i]).distinct().count() > 1;
         }
     }
 
@@ -258,7 +366,7 @@ public final class WidthNormalisation {
     }
 
     private static double[][] truths(List<FamilyScores> families) {
-        return families.stream().map(FamilyScores::truth).toArray(double[][]::new);
+        return families.stream().map(f -> f.truth().clone()).toArray(double[][]::new);
     }
 
     private static double[] pick(double[] v, int[] idx) {
@@ -267,13 +375,5 @@ public final class WidthNormalisation {
             out[k] = v[idx[k]];
         }
         return out;
-    }
-
-    private static double[] log2(double[] widths) {
-        return Arrays.stream(widths).map(PartialCorrelation::log2).toArray();
-    }
-
-    private static boolean constant(double[] v) {
-        return v.length == 0 || Arrays.stream(v).allMatch(x -> x == v[0]);
     }
 }

@@ -98,4 +98,26 @@ class PhaseDiagnosisTest {
             }
         }
     }
+
+    @Test
+    void jointPermutationTestEqualsTheStandaloneTaxTest() {
+        // the joint test draws the same permutations as a standalone test on the same stream
+        var families = Composites.of(data, result.options().reasoning(), result.options().truth()).families();
+        var standalone = dev.cape.analysis.phase.PooledPhaseCorrelation.withDefaults()
+                .test(families, dev.cape.analysis.resampling.StratifiedPermutationTest.withDefaults()
+                                .withPermutations(2000),
+                        dev.cape.analysis.resampling.RandomStreams.of(1).child(PhaseDiagnosis.STREAM_POOLED_TAX),
+                        ProgressListener.NONE);
+        assertEquals(standalone.r(), result.tax().r(), 1e-12);
+        assertEquals(standalone.test().extreme(), result.tax().test().extreme());
+        assertEquals(standalone.test().p(), result.tax().test().p());
+    }
+
+    @Test
+    void meanCriticalScaleAndWidthAreReported() {
+        assertTrue(result.meanNc().geometricMean().isPresent());
+        assertTrue(result.meanNc().uncensored() >= 4, "families with an upward crossing: " + result.meanNc().uncensored());
+        assertTrue(result.width().all().r().isPresent());
+        assertTrue(result.width().familiesUsed().contains("Pythia"));
+    }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -273,8 +274,12 @@ public final class CsvImporter {
         return true;
     }
 
-    private static DataFormatException malformed(String source, long line, UncheckedIOException e) {
-        String msg = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+    /** A format error of the parser as a DataFormatException; an I/O failure of the stream stays one. */
+    private static RuntimeException malformed(String source, long line, UncheckedIOException e) {
+        if (!(e.getCause() instanceof CSVException cause)) {
+            return e;
+        }
+        String msg = String.valueOf(cause.getMessage());
         if (msg.contains("EOF reached before encapsulated token finished")) {
             return new DataFormatException(source, line, null, "unterminated quoted field: found the end of the "
                     + "file inside a quoted value; expected a closing '\"'");

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -137,7 +138,7 @@ class BundledDataTest {
             assertEquals(qwen25, m.quirks().contains("truthfulqa_variant_unnamed"), m.model());
         }
         assertEquals(48, archMissing, "README: 48 rows without architecture");
-        Map<String, ModelRecord> byName = new java.util.HashMap<>();
+        Map<String, ModelRecord> byName = new HashMap<>();
         d.models().forEach(m -> byName.put(m.model(), m));
         assertTrue(byName.get("cerebras/btlm-3b-8k-base").quirks().contains("tokens_unit_suspect"));
         assertTrue(byName.get("openlm-research/open_llama_7b_v2").quirks().contains("params_copied_as_given_suspect"));

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,7 +178,7 @@ class CsvImporterInvalidInputTest {
     @Test
     void binaryGarbageIsRejectedAsNotText() {
         byte[] bytes = new byte[4096];
-        new java.util.Random(7).nextBytes(bytes);
+        new Random(7).nextBytes(bytes);
         assertMentions(rejects(CsvImporter.withDefaults(), bytes), "not a text CSV file");
     }
 
@@ -254,6 +258,24 @@ class CsvImporterInvalidInputTest {
         DataFormatException e = assertThrows(DataFormatException.class,
                 () -> CsvImporter.withDefaults().read(dir.resolve("d.csv")));
         assertTrue(e.getMessage().contains("found a directory"), e.getMessage());
+    }
+
+    @Test
+    void failingStreamIsAnIoErrorNotAFormatError() {
+        InputStream failing = new InputStream() {
+            private int left = 200;
+
+            @Override
+            public int read() throws IOException {
+                if (left-- > 0) {
+                    return left % 20 == 0 ? '\n' : 'a';
+                }
+                throw new IOException("device gone");
+            }
+        };
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> CsvImporter.withDefaults().read(failing, "t.csv"));
+        assertTrue(e.getMessage().contains("device gone"), e.getMessage());
     }
 
     @Test

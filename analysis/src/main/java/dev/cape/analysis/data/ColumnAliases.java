@@ -40,8 +40,10 @@ public final class ColumnAliases {
      * given), never read as benchmarks.
      */
     public static final Set<String> METADATA_COLUMNS = Set.of(
-            "tokens_t", "tokens", "n_layers", "num_hidden_layers", "n_heads", "num_attention_heads", "n_kv_heads",
-            "num_key_value_heads", "vocab_size", "intermediate_size", "d_mlp", "flops_1e21", "flops");
+            "tokens_t", "tokens", "tokens_b", "training_tokens", "pretraining_data_size_t", "flops_1e21", "flops",
+            "n_layers", "n_layer", "num_layers", "num_hidden_layers", "layers", "n_heads", "n_head", "num_heads",
+            "num_attention_heads", "heads", "n_kv_heads", "num_key_value_heads", "kv_heads", "vocab_size",
+            "intermediate_size", "d_mlp", "d_ff", "context_length", "max_position_embeddings", "year");
 
     static {
         role(ColumnRole.MODEL, "model", "Model", "name", "model_name");

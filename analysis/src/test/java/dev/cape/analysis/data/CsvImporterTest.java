@@ -210,9 +210,9 @@ class CsvImporterTest {
 
     @Test
     void unknownNumericColumnsOutsideScoreRangeAreIgnoredWithANote() {
-        Dataset d = read("model,family,params_b,year\na,f,7,2023\n");
+        Dataset d = read("model,family,params_b,Arena Elo\na,f,7,1250\n");
         assertTrue(d.benchmarks().isEmpty());
-        assertTrue(hasNote(d, "column 'year' ignored: value 2023 at line 2 lies outside [0, 100]"),
+        assertTrue(hasNote(d, "column 'Arena Elo' ignored: value 1250 at line 2 lies outside [0, 100]"),
                 d.importNotes().toString());
     }
 

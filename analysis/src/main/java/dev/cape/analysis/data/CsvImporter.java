@@ -24,7 +24,8 @@ import org.apache.commons.csv.CSVRecord;
  * percentages (analysis-methods §1: a column whose values all lie in [0, 100] with any value &gt; 1 is divided by
  * 100). Comma, semicolon and tab delimiters are detected from the header line; the file must be UTF-8 (a
  * byte-order mark is allowed). The input is streamed and limited ({@link #withMaxFileChars(long)},
- * {@link #withMaxRows(int)}, {@link #withMaxColumns(int)}, {@link #withMaxRecordChars(int)}), so a huge or
+ * {@link #withMaxRows(int)}, {@link #withMaxColumns(int)}, {@link #withMaxRecordChars(int)},
+ * {@link #withMaxCells(long)}), so a huge or
  * malformed file fails fast. Every problem is one {@link DataFormatException} naming the file, line, column, what
  * was found and what was expected. The format is documented in {@code docs/data-format.md}. Immutable.
  */
@@ -38,6 +39,8 @@ public final class CsvImporter {
     public static final int DEFAULT_MAX_RECORD_CHARS = 65_536;
     /** Default limit on the characters of the whole file (16 Mi). */
     public static final long DEFAULT_MAX_FILE_CHARS = 16L * 1024 * 1024;
+    /** Default limit on the cells (data rows × columns) held in memory: about 50 MB of objects for short cells. */
+    public static final long DEFAULT_MAX_CELLS = 1_000_000;
 
     /** Field delimiter: detected from the header line, or fixed. */
     public enum Delimiter {
@@ -60,7 +63,7 @@ public final class CsvImporter {
     }
 
     private static final CsvImporter DEFAULTS = new CsvImporter(ColumnMapping.none(), Delimiter.DETECT,
-            DEFAULT_MAX_ROWS, DEFAULT_MAX_COLUMNS, DEFAULT_MAX_RECORD_CHARS, DEFAULT_MAX_FILE_CHARS);
+            DEFAULT_MAX_ROWS, DEFAULT_MAX_COLUMNS, DEFAULT_MAX_RECORD_CHARS, DEFAULT_MAX_FILE_CHARS, DEFAULT_MAX_CELLS);
 
     private final ColumnMapping mapping;
     private final Delimiter delimiter;
@@ -68,15 +71,17 @@ public final class CsvImporter {
     private final int maxColumns;
     private final int maxRecordChars;
     private final long maxFileChars;
+    private final long maxCells;
 
     private CsvImporter(ColumnMapping mapping, Delimiter delimiter, int maxRows, int maxColumns,
-                        int maxRecordChars, long maxFileChars) {
+                        int maxRecordChars, long maxFileChars, long maxCells) {
         this.mapping = mapping;
         this.delimiter = delimiter;
         this.maxRows = maxRows;
         this.maxColumns = maxColumns;
         this.maxRecordChars = maxRecordChars;
         this.maxFileChars = maxFileChars;
+        this.maxCells = maxCells;
     }
 
     /** Aliases only, delimiter detected, default limits. */
@@ -87,13 +92,13 @@ public final class CsvImporter {
     /** This importer with explicit column choices that override the aliases. */
     public CsvImporter withColumnMapping(ColumnMapping columnMapping) {
         Objects.requireNonNull(columnMapping, "columnMapping");
-        return new CsvImporter(columnMapping, delimiter, maxRows, maxColumns, maxRecordChars, maxFileChars);
+        return new CsvImporter(columnMapping, delimiter, maxRows, maxColumns, maxRecordChars, maxFileChars, maxCells);
     }
 
     /** This importer with a fixed delimiter, or {@link Delimiter#DETECT}. */
     public CsvImporter with(Delimiter fieldDelimiter) {
         Objects.requireNonNull(fieldDelimiter, "delimiter");
-        return new CsvImporter(mapping, fieldDelimiter, maxRows, maxColumns, maxRecordChars, maxFileChars);
+        return new CsvImporter(mapping, fieldDelimiter, maxRows, maxColumns, maxRecordChars, maxFileChars, maxCells);
     }
 
     /** This importer with at most {@code rows} data rows (&gt; 0). */
@@ -101,7 +106,7 @@ public final class CsvImporter {
         if (rows <= 0) {
             throw new IllegalArgumentException("maxRows must be > 0: " + rows);
         }
-        return new CsvImporter(mapping, delimiter, rows, maxColumns, maxRecordChars, maxFileChars);
+        return new CsvImporter(mapping, delimiter, rows, maxColumns, maxRecordChars, maxFileChars, maxCells);
     }
 
     /** This importer with at most {@code columns} columns (&gt; 0). */
@@ -109,7 +114,7 @@ public final class CsvImporter {
         if (columns <= 0) {
             throw new IllegalArgumentException("maxColumns must be > 0: " + columns);
         }
-        return new CsvImporter(mapping, delimiter, maxRows, columns, maxRecordChars, maxFileChars);
+        return new CsvImporter(mapping, delimiter, maxRows, columns, maxRecordChars, maxFileChars, maxCells);
     }
 
     /** This importer with records (rows) of at most {@code chars} characters (&gt; 0). */
@@ -117,7 +122,7 @@ public final class CsvImporter {
         if (chars <= 0) {
             throw new IllegalArgumentException("maxRecordChars must be > 0: " + chars);
         }
-        return new CsvImporter(mapping, delimiter, maxRows, maxColumns, chars, maxFileChars);
+        return new CsvImporter(mapping, delimiter, maxRows, maxColumns, chars, maxFileChars, maxCells);
     }
 
     /** This importer with files of at most {@code chars} characters (&gt; 0). */
@@ -125,7 +130,15 @@ public final class CsvImporter {
         if (chars <= 0) {
             throw new IllegalArgumentException("maxFileChars must be > 0: " + chars);
         }
-        return new CsvImporter(mapping, delimiter, maxRows, maxColumns, maxRecordChars, chars);
+        return new CsvImporter(mapping, delimiter, maxRows, maxColumns, maxRecordChars, chars, maxCells);
+    }
+
+    /** This importer holding at most {@code cells} cells (data rows × columns, &gt; 0). */
+    public CsvImporter withMaxCells(long cells) {
+        if (cells <= 0) {
+            throw new IllegalArgumentException("maxCells must be > 0: " + cells);
+        }
+        return new CsvImporter(mapping, delimiter, maxRows, maxColumns, maxRecordChars, maxFileChars, cells);
     }
 
     public ColumnMapping columnMapping() {
@@ -150,6 +163,10 @@ public final class CsvImporter {
 
     public long maxFileChars() {
         return maxFileChars;
+    }
+
+    public long maxCells() {
+        return maxCells;
     }
 
     /**
@@ -210,6 +227,7 @@ public final class CsvImporter {
         String[] header = null;
         long headerLine = 0;
         List<RawTable.Row> rows = new ArrayList<>();
+        long cells = 0;
         while (true) {
             long start = parser.getCurrentLineNumber() + 1;
             reader.startRecord(start);
@@ -245,6 +263,11 @@ public final class CsvImporter {
             if (rows.size() >= maxRows) {
                 throw new DataFormatException(source, start, null, "found more than " + maxRows
                         + " data rows; expected at most " + maxRows + " (the import limit)");
+            }
+            cells += values.length;
+            if (cells > maxCells) {
+                throw new DataFormatException(source, start, null, "found more than " + maxCells + " cells (rows × "
+                        + "columns); expected at most " + maxCells + " (the import limit)");
             }
             rows.add(new RawTable.Row(start, values));
         }
@@ -328,7 +351,8 @@ public final class CsvImporter {
     @Override
     public String toString() {
         return "CsvImporter[delimiter=" + delimiter + ", maxRows=" + maxRows + ", maxColumns=" + maxColumns
-                + ", maxRecordChars=" + maxRecordChars + ", maxFileChars=" + maxFileChars + ", mapping=" + mapping
+                + ", maxRecordChars=" + maxRecordChars + ", maxFileChars=" + maxFileChars + ", maxCells=" + maxCells
+                + ", mapping=" + mapping
                 + "]";
     }
 }

@@ -223,6 +223,13 @@ class CsvImporterInvalidInputTest {
     }
 
     @Test
+    void moreCellsThanTheLimitAreRejected() {
+        DataFormatException e = rejects(CsvImporter.withDefaults().withMaxCells(10),
+                (HEAD + "a,f,7,0.5\nb,f,7,0.5\nc,f,7,0.5\n").getBytes(StandardCharsets.UTF_8));
+        assertMentions(e, "line 4", "more than 10 cells", "at most 10");
+    }
+
+    @Test
     void recordLongerThanTheLimitIsRejected() {
         String csv = HEAD + "a,f,7,0.5\n\"" + "x".repeat(300) + "\",f,7,0.5\n";
         assertMentions(rejects(CsvImporter.withDefaults().withMaxRecordChars(100),
@@ -284,5 +291,6 @@ class CsvImporterInvalidInputTest {
         assertThrows(IllegalArgumentException.class, () -> CsvImporter.withDefaults().withMaxColumns(-1));
         assertThrows(IllegalArgumentException.class, () -> CsvImporter.withDefaults().withMaxRecordChars(0));
         assertThrows(IllegalArgumentException.class, () -> CsvImporter.withDefaults().withMaxFileChars(0));
+        assertThrows(IllegalArgumentException.class, () -> CsvImporter.withDefaults().withMaxCells(0));
     }
 }

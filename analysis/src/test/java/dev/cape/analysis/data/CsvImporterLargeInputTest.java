@@ -58,9 +58,10 @@ class CsvImporterLargeInputTest {
     }
 
     @Test
-    void hundredMegabyteFileIsRejectedAtTheFileLimitWhenRowsAreUnlimited() throws IOException {
+    void hundredMegabyteFileIsRejectedAtTheFileLimitWhenRowsAndCellsAreUnlimited() throws IOException {
         try (CountingStream in = new CountingStream(Files.newInputStream(big))) {
-            CsvImporter importer = CsvImporter.withDefaults().withMaxRows(Integer.MAX_VALUE);
+            CsvImporter importer = CsvImporter.withDefaults().withMaxRows(Integer.MAX_VALUE)
+                    .withMaxCells(Long.MAX_VALUE);
             DataFormatException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(DataFormatException.class,
                     () -> importer.read(in, "big.csv")));
             assertTrue(e.getMessage().contains("longer than the import limit of "

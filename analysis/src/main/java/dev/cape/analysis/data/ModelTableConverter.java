@@ -42,6 +42,9 @@ final class ModelTableConverter {
         }
         String[] headers = cols.headers();
         List<String> notes = new ArrayList<>(cols.notes());
+        if (table.delimiter() != ',') {
+            notes.add(0, "fields separated by " + (table.delimiter() == ';' ? "semicolons" : "tabs"));
+        }
         int n = rows.size();
 
         int modelCol = cols.roles().get(ColumnRole.MODEL);

@@ -174,7 +174,7 @@ class BundledDataTest {
     @Test
     void sourcesNameEveryBundledRow() throws IOException {
         String sources;
-        try (InputStream in = BundledResources.open("data/SOURCES.md")) {
+        try (InputStream in = BundledResources.open(BundledResources.SOURCES)) {
             sources = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Set<String> listed = new TreeSet<>();

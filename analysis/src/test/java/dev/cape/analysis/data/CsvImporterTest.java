@@ -157,12 +157,14 @@ class CsvImporterTest {
         Dataset d = read("model;family;params_b;mmlu\n\"a,b\";f;7;0.5\n");
         assertEquals("a,b", d.models().get(0).model());
         assertEquals(0.5, d.models().get(0).score("mmlu").orElseThrow(), 0);
+        assertEquals(List.of("fields separated by semicolons"), d.importNotes());
     }
 
     @Test
     void tabDelimiterIsDetected() {
         Dataset d = read("model\tfamily\tparams_b\tmmlu\na, b; c\tf\t7\t0.5\n");
         assertEquals("a, b; c", d.models().get(0).model());
+        assertEquals(List.of("fields separated by tabs"), d.importNotes());
     }
 
     @Test

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -176,18 +178,7 @@ public final class CsvImporter {
      * @throws UncheckedIOException when the file exists but cannot be read
      */
     public Dataset read(Path file) {
-        Objects.requireNonNull(file, "file");
-        String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new DataFormatException(name, 0, null, "found a directory; expected a CSV file");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, name);
-        } catch (NoSuchFileException e) {
-            throw new DataFormatException(name, 0, null, "no such file; expected a CSV file");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
-        }
+        return fromFile(file, this::read);
     }
 
     /**
@@ -201,14 +192,51 @@ public final class CsvImporter {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
         try {
-            RawTable table = parse(in, sourceName);
+            RawTable table = parse(in, sourceName, false);
             return new ModelTableConverter(sourceName, mapping).convert(table);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + sourceName + ": " + e.getMessage(), e);
         }
     }
 
-    private RawTable parse(InputStream in, String source) throws IOException {
+    /**
+     * The header cells of a CSV file, trimmed, in file order, read with this importer's delimiter and limits;
+     * what a column-mapping dialog offers to choose from. Reads only the header.
+     *
+     * @throws DataFormatException  when the file is missing, empty or not text
+     * @throws UncheckedIOException when the file exists but cannot be read
+     */
+    public List<String> readHeader(Path file) {
+        return fromFile(file, this::readHeader);
+    }
+
+    private static <T> T fromFile(Path file, BiFunction<InputStream, String, T> reader) {
+        Objects.requireNonNull(file, "file");
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new DataFormatException(name, 0, null, "found a directory; expected a CSV file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return reader.apply(in, name);
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException(name, 0, null, "no such file; expected a CSV file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The header cells of CSV text from a stream, which the caller closes; see {@link #readHeader(Path)}. */
+    public List<String> readHeader(InputStream in, String sourceName) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(sourceName, "sourceName");
+        try {
+            return Arrays.stream(parse(in, sourceName, true).header()).map(String::strip).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + sourceName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RawTable parse(InputStream in, String source, boolean headerOnly) throws IOException {
         GuardedReader reader = new GuardedReader(in, source, maxFileChars, maxRecordChars);
         String firstLine = reader.peekFirstLine();
         if (firstLine == null) {
@@ -252,6 +280,9 @@ public final class CsvImporter {
                 }
                 header = values;
                 headerLine = start;
+                if (headerOnly) {
+                    break;
+                }
                 continue;
             }
             if (values.length != header.length) {

@@ -176,6 +176,19 @@ class CsvImporterInvalidInputTest {
     }
 
     @Test
+    void utf16FileIsRejectedAsNotText() {
+        byte[] text = (HEAD + "a,f,7,0.5\n").getBytes(StandardCharsets.UTF_16);
+        assertMentions(rejects(CsvImporter.withDefaults(), text), "line 1", "not a text CSV file");
+    }
+
+    @Test
+    void emptyFileHasNoHeaderToRead() {
+        DataFormatException e = assertThrows(DataFormatException.class,
+                () -> CsvImporter.withDefaults().readHeader(new ByteArrayInputStream(new byte[0]), "t.csv"));
+        assertMentions(e, "file is empty");
+    }
+
+    @Test
     void binaryGarbageIsRejectedAsNotText() {
         byte[] bytes = new byte[4096];
         new Random(7).nextBytes(bytes);

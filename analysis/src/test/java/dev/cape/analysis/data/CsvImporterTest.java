@@ -269,6 +269,13 @@ class CsvImporterTest {
     }
 
     @Test
+    void headerIsReadAloneForAColumnMappingDialog(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("h.csv");
+        Files.writeString(file, "\uFEFF Repo ;Series;Params (B);ARC easy?\nbroken row without the right fields\n");
+        assertEquals(List.of("Repo", "Series", "Params (B)", "ARC easy?"), CsvImporter.withDefaults().readHeader(file));
+    }
+
+    @Test
     void sameModelAtOneSizeTwiceIsKeptAsTwoRows() {
         Dataset d = read("model,family,params_b\na-v1,f,7\na-v2,f,7\n");
         assertEquals(2, d.byFamily().get("f").size());

@@ -164,6 +164,10 @@ final class ModelTableConverter {
                     }
                 }
             }
+            if (!(out[r] > 0) || Double.isInfinite(out[r])) {
+                throw new DataFormatException(source, row.line(), header, "found '" + cell + "', which is "
+                        + out[r] + " billion; expected " + expected);
+            }
             anySuffix |= !unit.isEmpty();
         }
         if (firstRaw >= 0 && firstBillions >= 0) {

@@ -63,6 +63,12 @@ class CsvImporterInvalidInputTest {
     }
 
     @Test
+    void sizeThatOverflowsOrUnderflowsInItsUnitIsRejected() {
+        assertMentions(rejects(HEAD + "a,f,1e308T,0.5\n"), "line 2", "found '1e308T', which is Infinity billion");
+        assertMentions(rejects(HEAD + "a,f,1e-320K,0.5\n"), "line 2", "found '1e-320K', which is 0.0 billion");
+    }
+
+    @Test
     void emptySizeIsRejected() {
         assertMentions(rejects(HEAD + "a,f,,0.5\n"), "line 2", "found an empty cell", "expected a parameter count");
     }

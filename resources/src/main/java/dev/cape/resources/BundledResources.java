@@ -12,6 +12,8 @@ public final class BundledResources {
     public static final String BASE_MODELS = "data/base_models.csv";
     /** 40 frontier chat/reasoning models from 10 labs: GPQA Diamond and SimpleQA. */
     public static final String FRONTIER_MODELS = "data/frontier_models.csv";
+    /** Where every row of the data files comes from, with licences (Markdown). */
+    public static final String SOURCES = "data/SOURCES.md";
 
     private BundledResources() {
     }

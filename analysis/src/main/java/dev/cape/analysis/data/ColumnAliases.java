@@ -40,34 +40,36 @@ public final class ColumnAliases {
      * given), never read as benchmarks.
      */
     public static final Set<String> METADATA_COLUMNS = Set.of(
-            "tokens_t", "tokens", "n_layers", "num_hidden_layers", "n_heads", "num_attention_heads", "n_kv_heads",
-            "num_key_value_heads", "vocab_size", "intermediate_size", "d_mlp", "flops_1e21", "flops");
+            "tokens_t", "tokens", "tokens_b", "training_tokens", "pretraining_data_size_t", "flops_1e21", "flops",
+            "n_layers", "n_layer", "num_layers", "num_hidden_layers", "layers", "n_heads", "n_head", "num_heads",
+            "num_attention_heads", "heads", "n_kv_heads", "num_key_value_heads", "kv_heads", "vocab_size",
+            "intermediate_size", "d_mlp", "d_ff", "context_length", "max_position_embeddings", "year");
 
     static {
-        role(ColumnRole.MODEL, "model", "Model", "name", "model_name");
-        role(ColumnRole.FAMILY, "family", "Model Family", "model_family");
-        role(ColumnRole.SIZE, "params_b", "Model Size (B)", "params", "parameters", "n_params", "size", "size_b",
+        addRole(ColumnRole.MODEL, "model", "Model", "name", "model_name");
+        addRole(ColumnRole.FAMILY, "family", "Model Family", "model_family");
+        addRole(ColumnRole.SIZE, "params_b", "Model Size (B)", "params", "parameters", "n_params", "size", "size_b",
                 "num_params");
-        role(ColumnRole.WIDTH, "hidden_size", "d_model", "n_embd", "width");
-        benchmark(Benchmarks.TRUTHFULQA_MC2, "TruthfulQA", "truthfulqa_mc2", "truthfulqa");
-        benchmark(Benchmarks.ARC_C, "ARC-C", "arc_challenge", "arc_c", "ARC");
-        benchmark(Benchmarks.GSM8K, "GSM8K", "gsm8k");
-        benchmark(Benchmarks.MMLU, "MMLU");
-        benchmark(Benchmarks.HELLASWAG, "HellaSwag");
-        benchmark(Benchmarks.WINOGRANDE, "Winogrande", "Winograd");
+        addRole(ColumnRole.WIDTH, "hidden_size", "d_model", "n_embd", "width");
+        addBenchmark(Benchmarks.TRUTHFULQA_MC2, "TruthfulQA", "truthfulqa_mc2", "truthfulqa");
+        addBenchmark(Benchmarks.ARC_C, "ARC-C", "arc_challenge", "arc_c", "ARC");
+        addBenchmark(Benchmarks.GSM8K, "GSM8K", "gsm8k");
+        addBenchmark(Benchmarks.MMLU, "MMLU");
+        addBenchmark(Benchmarks.HELLASWAG, "HellaSwag");
+        addBenchmark(Benchmarks.WINOGRANDE, "Winogrande", "Winograd");
     }
 
     private ColumnAliases() {
     }
 
-    private static void role(ColumnRole role, String... spellings) {
+    private static void addRole(ColumnRole role, String... spellings) {
         ROLE_SPELLINGS.put(role, List.of(spellings));
         for (String s : spellings) {
             ROLE_BY_KEY.put(key(s), role);
         }
     }
 
-    private static void benchmark(String id, String... spellings) {
+    private static void addBenchmark(String id, String... spellings) {
         BENCHMARK_SPELLINGS.put(id, List.of(spellings));
         for (String s : spellings) {
             BENCHMARK_BY_KEY.put(key(s), id);

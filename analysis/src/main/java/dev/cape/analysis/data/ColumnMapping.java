@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public final class ColumnMapping {
     /** This mapping with {@code header} as the column of {@code role}. */
     public ColumnMapping with(ColumnRole role, String header) {
         Objects.requireNonNull(role, "role");
-        checkHeader(header, role.name().toLowerCase(java.util.Locale.ROOT));
+        checkHeader(header, role.name().toLowerCase(Locale.ROOT));
         Map<ColumnRole, String> r = new EnumMap<>(roles);
         r.put(role, header);
         return new ColumnMapping(r, benchmarks, ignored);
@@ -113,7 +114,7 @@ public final class ColumnMapping {
     private Optional<String> describeUse(String key) {
         for (Map.Entry<ColumnRole, String> e : roles.entrySet()) {
             if (ColumnAliases.key(e.getValue()).equals(key)) {
-                return Optional.of(e.getKey().name().toLowerCase(java.util.Locale.ROOT));
+                return Optional.of(e.getKey().name().toLowerCase(Locale.ROOT));
             }
         }
         for (Map.Entry<String, String> e : benchmarks.entrySet()) {

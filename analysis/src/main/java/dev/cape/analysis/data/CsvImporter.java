@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -23,7 +26,8 @@ import org.apache.commons.csv.CSVRecord;
  * percentages (analysis-methods §1: a column whose values all lie in [0, 100] with any value &gt; 1 is divided by
  * 100). Comma, semicolon and tab delimiters are detected from the header line; the file must be UTF-8 (a
  * byte-order mark is allowed). The input is streamed and limited ({@link #withMaxFileChars(long)},
- * {@link #withMaxRows(int)}, {@link #withMaxColumns(int)}, {@link #withMaxRecordChars(int)}), so a huge or
+ * {@link #withMaxRows(int)}, {@link #withMaxColumns(int)}, {@link #withMaxRecordChars(int)},
+ * {@link #withMaxCells(long)}), so a huge or
  * malformed file fails fast. Every problem is one {@link DataFormatException} naming the file, line, column, what
  * was found and what was expected. The format is documented in {@code docs/data-format.md}. Immutable.
  */
@@ -37,6 +41,8 @@ public final class CsvImporter {
     public static final int DEFAULT_MAX_RECORD_CHARS = 65_536;
     /** Default limit on the characters of the whole file (16 Mi). */
     public static final long DEFAULT_MAX_FILE_CHARS = 16L * 1024 * 1024;
+    /** Default limit on the cells (data rows × columns) held in memory: about 50 MB of objects for short cells. */
+    public static final long DEFAULT_MAX_CELLS = 1_000_000;
 
     /** Field delimiter: detected from the header line, or fixed. */
     public enum Delimiter {
@@ -59,7 +65,7 @@ public final class CsvImporter {
     }
 
     private static final CsvImporter DEFAULTS = new CsvImporter(ColumnMapping.none(), Delimiter.DETECT,
-            DEFAULT_MAX_ROWS, DEFAULT_MAX_COLUMNS, DEFAULT_MAX_RECORD_CHARS, DEFAULT_MAX_FILE_CHARS);
+            DEFAULT_MAX_ROWS, DEFAULT_MAX_COLUMNS, DEFAULT_MAX_RECORD_CHARS, DEFAULT_MAX_FILE_CHARS, DEFAULT_MAX_CELLS);
 
     private final ColumnMapping mapping;
     private final Delimiter delimiter;
@@ -67,15 +73,17 @@ public final class CsvImporter {
     private final int maxColumns;
     private final int maxRecordChars;
     private final long maxFileChars;
+    private final long maxCells;
 
     private CsvImporter(ColumnMapping mapping, Delimiter delimiter, int maxRows, int maxColumns,
-                        int maxRecordChars, long maxFileChars) {
+                        int maxRecordChars, long maxFileChars, long maxCells) {
         this.mapping = mapping;
         this.delimiter = delimiter;
         this.maxRows = maxRows;
         this.maxColumns = maxColumns;
         this.maxRecordChars = maxRecordChars;
         this.maxFileChars = maxFileChars;
+        this.maxCells = maxCells;
     }
 
     /** Aliases only, delimiter detected, default limits. */
@@ -86,13 +94,13 @@ public final class CsvImporter {
     /** This importer with explicit column choices that override the aliases. */
     public CsvImporter withColumnMapping(ColumnMapping columnMapping) {
         Objects.requireNonNull(columnMapping, "columnMapping");
-        return new CsvImporter(columnMapping, delimiter, maxRows, maxColumns, maxRecordChars, maxFileChars);
+        return new CsvImporter(columnMapping, delimiter, maxRows, maxColumns, maxRecordChars, maxFileChars, maxCells);
     }
 
     /** This importer with a fixed delimiter, or {@link Delimiter#DETECT}. */
     public CsvImporter with(Delimiter fieldDelimiter) {
         Objects.requireNonNull(fieldDelimiter, "delimiter");
-        return new CsvImporter(mapping, fieldDelimiter, maxRows, maxColumns, maxRecordChars, maxFileChars);
+        return new CsvImporter(mapping, fieldDelimiter, maxRows, maxColumns, maxRecordChars, maxFileChars, maxCells);
     }
 
     /** This importer with at most {@code rows} data rows (&gt; 0). */
@@ -100,7 +108,7 @@ public final class CsvImporter {
         if (rows <= 0) {
             throw new IllegalArgumentException("maxRows must be > 0: " + rows);
         }
-        return new CsvImporter(mapping, delimiter, rows, maxColumns, maxRecordChars, maxFileChars);
+        return new CsvImporter(mapping, delimiter, rows, maxColumns, maxRecordChars, maxFileChars, maxCells);
     }
 
     /** This importer with at most {@code columns} columns (&gt; 0). */
@@ -108,7 +116,7 @@ public final class CsvImporter {
         if (columns <= 0) {
             throw new IllegalArgumentException("maxColumns must be > 0: " + columns);
         }
-        return new CsvImporter(mapping, delimiter, maxRows, columns, maxRecordChars, maxFileChars);
+        return new CsvImporter(mapping, delimiter, maxRows, columns, maxRecordChars, maxFileChars, maxCells);
     }
 
     /** This importer with records (rows) of at most {@code chars} characters (&gt; 0). */
@@ -116,7 +124,7 @@ public final class CsvImporter {
         if (chars <= 0) {
             throw new IllegalArgumentException("maxRecordChars must be > 0: " + chars);
         }
-        return new CsvImporter(mapping, delimiter, maxRows, maxColumns, chars, maxFileChars);
+        return new CsvImporter(mapping, delimiter, maxRows, maxColumns, chars, maxFileChars, maxCells);
     }
 
     /** This importer with files of at most {@code chars} characters (&gt; 0). */
@@ -124,7 +132,15 @@ public final class CsvImporter {
         if (chars <= 0) {
             throw new IllegalArgumentException("maxFileChars must be > 0: " + chars);
         }
-        return new CsvImporter(mapping, delimiter, maxRows, maxColumns, maxRecordChars, chars);
+        return new CsvImporter(mapping, delimiter, maxRows, maxColumns, maxRecordChars, chars, maxCells);
+    }
+
+    /** This importer holding at most {@code cells} cells (data rows × columns, &gt; 0). */
+    public CsvImporter withMaxCells(long cells) {
+        if (cells <= 0) {
+            throw new IllegalArgumentException("maxCells must be > 0: " + cells);
+        }
+        return new CsvImporter(mapping, delimiter, maxRows, maxColumns, maxRecordChars, maxFileChars, cells);
     }
 
     public ColumnMapping columnMapping() {
@@ -151,6 +167,10 @@ public final class CsvImporter {
         return maxFileChars;
     }
 
+    public long maxCells() {
+        return maxCells;
+    }
+
     /**
      * Reads a CSV file; its path as given names it in messages and origins.
      *
@@ -158,18 +178,7 @@ public final class CsvImporter {
      * @throws UncheckedIOException when the file exists but cannot be read
      */
     public Dataset read(Path file) {
-        Objects.requireNonNull(file, "file");
-        String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new DataFormatException(name, 0, null, "found a directory; expected a CSV file");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, name);
-        } catch (NoSuchFileException e) {
-            throw new DataFormatException(name, 0, null, "no such file; expected a CSV file");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
-        }
+        return fromFile(file, this::read);
     }
 
     /**
@@ -183,14 +192,51 @@ public final class CsvImporter {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
         try {
-            RawTable table = parse(in, sourceName);
+            RawTable table = parse(in, sourceName, false);
             return new ModelTableConverter(sourceName, mapping).convert(table);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + sourceName + ": " + e.getMessage(), e);
         }
     }
 
-    private RawTable parse(InputStream in, String source) throws IOException {
+    /**
+     * The header cells of a CSV file, trimmed, in file order, read with this importer's delimiter and limits;
+     * what a column-mapping dialog offers to choose from. Reads only the header.
+     *
+     * @throws DataFormatException  when the file is missing, empty or not text
+     * @throws UncheckedIOException when the file exists but cannot be read
+     */
+    public List<String> readHeader(Path file) {
+        return fromFile(file, this::readHeader);
+    }
+
+    private static <T> T fromFile(Path file, BiFunction<InputStream, String, T> reader) {
+        Objects.requireNonNull(file, "file");
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new DataFormatException(name, 0, null, "found a directory; expected a CSV file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return reader.apply(in, name);
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException(name, 0, null, "no such file; expected a CSV file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The header cells of CSV text from a stream, which the caller closes; see {@link #readHeader(Path)}. */
+    public List<String> readHeader(InputStream in, String sourceName) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(sourceName, "sourceName");
+        try {
+            return Arrays.stream(parse(in, sourceName, true).header()).map(String::strip).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + sourceName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RawTable parse(InputStream in, String source, boolean headerOnly) throws IOException {
         GuardedReader reader = new GuardedReader(in, source, maxFileChars, maxRecordChars);
         String firstLine = reader.peekFirstLine();
         if (firstLine == null) {
@@ -209,6 +255,7 @@ public final class CsvImporter {
         String[] header = null;
         long headerLine = 0;
         List<RawTable.Row> rows = new ArrayList<>();
+        long cells = 0;
         while (true) {
             long start = parser.getCurrentLineNumber() + 1;
             reader.startRecord(start);
@@ -233,6 +280,9 @@ public final class CsvImporter {
                 }
                 header = values;
                 headerLine = start;
+                if (headerOnly) {
+                    break;
+                }
                 continue;
             }
             if (values.length != header.length) {
@@ -244,6 +294,11 @@ public final class CsvImporter {
             if (rows.size() >= maxRows) {
                 throw new DataFormatException(source, start, null, "found more than " + maxRows
                         + " data rows; expected at most " + maxRows + " (the import limit)");
+            }
+            cells += values.length;
+            if (cells > maxCells) {
+                throw new DataFormatException(source, start, null, "found more than " + maxCells + " cells (rows × "
+                        + "columns); expected at most " + maxCells + " (the import limit)");
             }
             rows.add(new RawTable.Row(start, values));
         }
@@ -273,8 +328,12 @@ public final class CsvImporter {
         return true;
     }
 
-    private static DataFormatException malformed(String source, long line, UncheckedIOException e) {
-        String msg = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+    /** A format error of the parser as a DataFormatException; an I/O failure of the stream stays one. */
+    private static RuntimeException malformed(String source, long line, UncheckedIOException e) {
+        if (!(e.getCause() instanceof CSVException cause)) {
+            return e;
+        }
+        String msg = String.valueOf(cause.getMessage());
         if (msg.contains("EOF reached before encapsulated token finished")) {
             return new DataFormatException(source, line, null, "unterminated quoted field: found the end of the "
                     + "file inside a quoted value; expected a closing '\"'");
@@ -323,7 +382,8 @@ public final class CsvImporter {
     @Override
     public String toString() {
         return "CsvImporter[delimiter=" + delimiter + ", maxRows=" + maxRows + ", maxColumns=" + maxColumns
-                + ", maxRecordChars=" + maxRecordChars + ", maxFileChars=" + maxFileChars + ", mapping=" + mapping
+                + ", maxRecordChars=" + maxRecordChars + ", maxFileChars=" + maxFileChars + ", maxCells=" + maxCells
+                + ", mapping=" + mapping
                 + "]";
     }
 }

@@ -42,6 +42,9 @@ final class ModelTableConverter {
         }
         String[] headers = cols.headers();
         List<String> notes = new ArrayList<>(cols.notes());
+        if (table.delimiter() != ',') {
+            notes.add(0, "fields separated by " + (table.delimiter() == ';' ? "semicolons" : "tabs"));
+        }
         int n = rows.size();
 
         int modelCol = cols.roles().get(ColumnRole.MODEL);
@@ -160,6 +163,10 @@ final class ModelTableConverter {
                         firstBillions = firstBillions < 0 ? r : firstBillions;
                     }
                 }
+            }
+            if (!(out[r] > 0) || Double.isInfinite(out[r])) {
+                throw new DataFormatException(source, row.line(), header, "found '" + cell + "', which is "
+                        + out[r] + " billion; expected " + expected);
             }
             anySuffix |= !unit.isEmpty();
         }

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +60,12 @@ class CsvImporterInvalidInputTest {
     @Test
     void zeroSizeIsRejected() {
         assertMentions(rejects(HEAD + "a,f,0,0.5\n"), "line 2", "found '0'", "expected a parameter count > 0");
+    }
+
+    @Test
+    void sizeThatOverflowsOrUnderflowsInItsUnitIsRejected() {
+        assertMentions(rejects(HEAD + "a,f,1e308T,0.5\n"), "line 2", "found '1e308T', which is Infinity billion");
+        assertMentions(rejects(HEAD + "a,f,1e-320K,0.5\n"), "line 2", "found '1e-320K', which is 0.0 billion");
     }
 
     @Test
@@ -172,9 +182,22 @@ class CsvImporterInvalidInputTest {
     }
 
     @Test
+    void utf16FileIsRejectedAsNotText() {
+        byte[] text = (HEAD + "a,f,7,0.5\n").getBytes(StandardCharsets.UTF_16);
+        assertMentions(rejects(CsvImporter.withDefaults(), text), "line 1", "not a text CSV file");
+    }
+
+    @Test
+    void emptyFileHasNoHeaderToRead() {
+        DataFormatException e = assertThrows(DataFormatException.class,
+                () -> CsvImporter.withDefaults().readHeader(new ByteArrayInputStream(new byte[0]), "t.csv"));
+        assertMentions(e, "file is empty");
+    }
+
+    @Test
     void binaryGarbageIsRejectedAsNotText() {
         byte[] bytes = new byte[4096];
-        new java.util.Random(7).nextBytes(bytes);
+        new Random(7).nextBytes(bytes);
         assertMentions(rejects(CsvImporter.withDefaults(), bytes), "not a text CSV file");
     }
 
@@ -219,6 +242,13 @@ class CsvImporterInvalidInputTest {
     }
 
     @Test
+    void moreCellsThanTheLimitAreRejected() {
+        DataFormatException e = rejects(CsvImporter.withDefaults().withMaxCells(10),
+                (HEAD + "a,f,7,0.5\nb,f,7,0.5\nc,f,7,0.5\n").getBytes(StandardCharsets.UTF_8));
+        assertMentions(e, "line 4", "more than 10 cells", "at most 10");
+    }
+
+    @Test
     void recordLongerThanTheLimitIsRejected() {
         String csv = HEAD + "a,f,7,0.5\n\"" + "x".repeat(300) + "\",f,7,0.5\n";
         assertMentions(rejects(CsvImporter.withDefaults().withMaxRecordChars(100),
@@ -257,10 +287,29 @@ class CsvImporterInvalidInputTest {
     }
 
     @Test
+    void failingStreamIsAnIoErrorNotAFormatError() {
+        InputStream failing = new InputStream() {
+            private int left = 200;
+
+            @Override
+            public int read() throws IOException {
+                if (left-- > 0) {
+                    return left % 20 == 0 ? '\n' : 'a';
+                }
+                throw new IOException("device gone");
+            }
+        };
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> CsvImporter.withDefaults().read(failing, "t.csv"));
+        assertTrue(e.getMessage().contains("device gone"), e.getMessage());
+    }
+
+    @Test
     void invalidLimitsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> CsvImporter.withDefaults().withMaxRows(0));
         assertThrows(IllegalArgumentException.class, () -> CsvImporter.withDefaults().withMaxColumns(-1));
         assertThrows(IllegalArgumentException.class, () -> CsvImporter.withDefaults().withMaxRecordChars(0));
         assertThrows(IllegalArgumentException.class, () -> CsvImporter.withDefaults().withMaxFileChars(0));
+        assertThrows(IllegalArgumentException.class, () -> CsvImporter.withDefaults().withMaxCells(0));
     }
 }

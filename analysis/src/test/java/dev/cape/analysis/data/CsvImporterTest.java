@@ -157,12 +157,14 @@ class CsvImporterTest {
         Dataset d = read("model;family;params_b;mmlu\n\"a,b\";f;7;0.5\n");
         assertEquals("a,b", d.models().get(0).model());
         assertEquals(0.5, d.models().get(0).score("mmlu").orElseThrow(), 0);
+        assertEquals(List.of("fields separated by semicolons"), d.importNotes());
     }
 
     @Test
     void tabDelimiterIsDetected() {
         Dataset d = read("model\tfamily\tparams_b\tmmlu\na, b; c\tf\t7\t0.5\n");
         assertEquals("a, b; c", d.models().get(0).model());
+        assertEquals(List.of("fields separated by tabs"), d.importNotes());
     }
 
     @Test
@@ -210,9 +212,9 @@ class CsvImporterTest {
 
     @Test
     void unknownNumericColumnsOutsideScoreRangeAreIgnoredWithANote() {
-        Dataset d = read("model,family,params_b,year\na,f,7,2023\n");
+        Dataset d = read("model,family,params_b,Arena Elo\na,f,7,1250\n");
         assertTrue(d.benchmarks().isEmpty());
-        assertTrue(hasNote(d, "column 'year' ignored: value 2023 at line 2 lies outside [0, 100]"),
+        assertTrue(hasNote(d, "column 'Arena Elo' ignored: value 1250 at line 2 lies outside [0, 100]"),
                 d.importNotes().toString());
     }
 
@@ -264,6 +266,13 @@ class CsvImporterTest {
         Dataset d = CsvImporter.withDefaults().read(file);
         assertEquals(file.toString(), d.source());
         assertEquals(file + ":2", d.models().get(0).origin());
+    }
+
+    @Test
+    void headerIsReadAloneForAColumnMappingDialog(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("h.csv");
+        Files.writeString(file, "\uFEFF Repo ;Series;Params (B);ARC easy?\nbroken row without the right fields\n");
+        assertEquals(List.of("Repo", "Series", "Params (B)", "ARC easy?"), CsvImporter.withDefaults().readHeader(file));
     }
 
     @Test

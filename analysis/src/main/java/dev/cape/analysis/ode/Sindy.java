@@ -274,8 +274,25 @@ public final class Sindy {
             }
             return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / n);
         }
-        HoldOutPrediction p = predict(fit, fold, List.of());
-        return p.status() == HoldOutStatus.COMPLETE ? p.mapeCombined() : OptionalDouble.empty();
+        FamilyStates.SizeState start = fold.sizes().get(0);
+        double[] targets = fold.sizes().stream().skip(1).mapToDouble(FamilyStates.SizeState::x).toArray();
+        Trajectory tr = integrator.integrate(fit.field(), start.x(), start.r(), start.t(), targets);
+        if (!tr.reachedAll()) {
+            return OptionalDouble.empty();
+        }
+        double sum = 0;
+        int n = 0;
+        for (int k = 0; k < targets.length; k++) {
+            FamilyStates.SizeState obs = fold.sizes().get(k + 1);
+            Trajectory.Point pt = tr.points().get(k);
+            for (OptionalDouble e : List.of(ape(pt.r(), obs.r()), ape(pt.t(), obs.t()))) {
+                if (e.isPresent()) {
+                    sum += e.getAsDouble();
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / n);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

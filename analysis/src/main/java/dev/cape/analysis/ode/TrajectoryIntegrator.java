@@ -145,6 +145,7 @@ public final class TrajectoryIntegrator {
                 s.absoluteTolerance(), s.relativeTolerance());
         double[] exit = {Double.NaN};
         boolean[] blew = {false};
+        boolean[] leftAndStopped = {false};
         double checkInterval = Math.min(s.maxStep(), 0.01);
         dp.addEventHandler(new EventHandler() {
             @Override
@@ -164,7 +165,11 @@ public final class TrajectoryIntegrator {
                 if (Double.isNaN(exit[0])) {
                     exit[0] = x;
                 }
-                return s.boundaryPolicy() == BoundaryPolicy.STOP_AT_EXIT ? Action.STOP : Action.CONTINUE;
+                if (s.boundaryPolicy() == BoundaryPolicy.STOP_AT_EXIT) {
+                    leftAndStopped[0] = true;
+                    return Action.STOP;
+                }
+                return Action.CONTINUE;
             }
 
             @Override
@@ -215,7 +220,7 @@ public final class TrajectoryIntegrator {
                             String.format(Locale.ROOT, "blew up: |R| or |T| reached %.3g at x=%.6g",
                                     s.blowUpLimit(), reached));
                 }
-                if (reached < target) {
+                if (leftAndStopped[0]) {
                     return stop(x0, r0, t0, points, targets.length, TrajectoryStatus.LEFT_BOX, exit, reached,
                             String.format(Locale.ROOT, "left [0,1]^2 at x=%.6g (R=%.6g, T=%.6g); integration stopped",
                                     reached, y[0], y[1]));

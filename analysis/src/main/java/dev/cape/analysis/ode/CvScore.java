@@ -7,8 +7,8 @@ package dev.cape.analysis.ode;
 public enum CvScore {
     /**
      * Combined MAPE (%) of R and T along the held-out family's integrated trajectory, started at its smallest
-     * size and compared with the family's state at each larger distinct size (models of one size averaged); a fold whose trajectory does not reach every size (left [0,1]², blew up) or whose fit fails counts as
-     * failed. λ values are ranked by failed folds, then by mean MAPE over the other folds. The default.
+     * size and compared with the family's state at each larger distinct size (models of one size averaged); a
+     * fold whose trajectory does not reach every size (left [0,1]², blew up) or whose fit fails counts as failed. λ values are ranked by failed folds, then by mean MAPE over the other folds. The default.
      */
     TRAJECTORY_MAPE,
     /**

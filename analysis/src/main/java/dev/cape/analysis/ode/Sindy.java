@@ -1,6 +1,7 @@
 package dev.cape.analysis.ode;
 
 import dev.cape.analysis.data.Dataset;
+import dev.cape.analysis.resampling.ProgressListener;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.CancellationException;
 
 /**
  * Sparse identification of the scaling dynamics ds/dx = Ξᵀ Θ(s), s = (R, T), x = log10 N (method §7; the
@@ -38,10 +40,11 @@ public final class Sindy {
     private final CvScore cvScore;
     private final int minLofoSizes;
     private final TrajectoryIntegrator integrator;
+    private final ProgressListener progress;
 
     private Sindy(CompositeScores scores, int order, double threshold, double ridge, int maxIterations,
                   ThresholdSelection selection, List<Double> grid, CvScore cvScore, int minLofoSizes,
-                  TrajectoryIntegrator integrator) {
+                  TrajectoryIntegrator integrator, ProgressListener progress) {
         this.scores = scores;
         this.order = order;
         this.threshold = threshold;
@@ -52,6 +55,7 @@ public final class Sindy {
         this.cvScore = cvScore;
         this.minLofoSizes = minLofoSizes;
         this.integrator = integrator;
+        this.progress = progress;
     }
 
     /**
@@ -61,47 +65,49 @@ public final class Sindy {
     public static Sindy withDefaults() {
         Stlsq d = Stlsq.withDefaults();
         return new Sindy(CompositeScores.withDefaults(), 2, d.threshold(), d.ridge(), d.maxIterations(),
-                ThresholdSelection.FIXED, DEFAULT_GRID, CvScore.TRAJECTORY_MAPE, 3, TrajectoryIntegrator.withDefaults());
+                ThresholdSelection.FIXED, DEFAULT_GRID, CvScore.TRAJECTORY_MAPE, 3, TrajectoryIntegrator.withDefaults(),
+                ProgressListener.NONE);
     }
 
     public Sindy withScores(CompositeScores s) {
         return new Sindy(Objects.requireNonNull(s, "scores"), order, threshold, ridge, maxIterations, selection, grid,
-                cvScore, minLofoSizes, integrator);
+                cvScore, minLofoSizes, integrator, progress);
     }
 
     /** Polynomial order of the library, 1 ≤ order ≤ {@value PolynomialLibrary#MAX_ORDER}. */
     public Sindy withOrder(int libraryOrder) {
         PolynomialLibrary.ofOrder(libraryOrder);
         return new Sindy(scores, libraryOrder, threshold, ridge, maxIterations, selection, grid, cvScore,
-                minLofoSizes, integrator);
+                minLofoSizes, integrator, progress);
     }
 
     /** The fixed λ ≥ 0 (also the fallback when cross-validation has too few folds). */
     public Sindy withThreshold(double lambda) {
         Stlsq.withDefaults().withThreshold(lambda);
         return new Sindy(scores, order, lambda, ridge, maxIterations, selection, grid, cvScore, minLofoSizes,
-                integrator);
+                integrator, progress);
     }
 
     public Sindy withRidge(double alpha) {
         Stlsq.withDefaults().withRidge(alpha);
         return new Sindy(scores, order, threshold, alpha, maxIterations, selection, grid, cvScore, minLofoSizes,
-                integrator);
+                integrator, progress);
     }
 
     public Sindy withMaxIterations(int n) {
         Stlsq.withDefaults().withMaxIterations(n);
-        return new Sindy(scores, order, threshold, ridge, n, selection, grid, cvScore, minLofoSizes, integrator);
+        return new Sindy(scores, order, threshold, ridge, n, selection, grid, cvScore, minLofoSizes,
+                integrator, progress);
     }
 
     public Sindy with(ThresholdSelection s) {
         return new Sindy(scores, order, threshold, ridge, maxIterations, Objects.requireNonNull(s, "selection"), grid,
-                cvScore, minLofoSizes, integrator);
+                cvScore, minLofoSizes, integrator, progress);
     }
 
     public Sindy with(CvScore s) {
         return new Sindy(scores, order, threshold, ridge, maxIterations, selection, grid,
-                Objects.requireNonNull(s, "cvScore"), minLofoSizes, integrator);
+                Objects.requireNonNull(s, "cvScore"), minLofoSizes, integrator, progress);
     }
 
     /** λ candidates for cross-validation: non-empty, each finite and ≥ 0. */
@@ -118,7 +124,7 @@ public final class Sindy {
             g.add(l);
         }
         return new Sindy(scores, order, threshold, ridge, maxIterations, selection, List.copyOf(g), cvScore,
-                minLofoSizes, integrator);
+                minLofoSizes, integrator, progress);
     }
 
     /** Distinct sizes a family needs to be held out (leave-one-family-out table and CV folds), ≥ 2. */
@@ -126,12 +132,19 @@ public final class Sindy {
         if (n < 2) {
             throw new IllegalArgumentException("minLofoSizes must be >= 2: " + n);
         }
-        return new Sindy(scores, order, threshold, ridge, maxIterations, selection, grid, cvScore, n, integrator);
+        return new Sindy(scores, order, threshold, ridge, maxIterations, selection, grid, cvScore, n,
+                integrator, progress);
     }
 
     public Sindy withIntegrator(TrajectoryIntegrator i) {
         return new Sindy(scores, order, threshold, ridge, maxIterations, selection, grid, cvScore, minLofoSizes,
-                Objects.requireNonNull(i, "integrator"));
+                Objects.requireNonNull(i, "integrator"), progress);
+    }
+
+    /** Receives progress of cross-validation and leave-one-family-out loops (one unit per fit). */
+    public Sindy withProgress(ProgressListener listener) {
+        return new Sindy(scores, order, threshold, ridge, maxIterations, selection, grid, cvScore, minLofoSizes,
+                integrator, Objects.requireNonNull(listener, "listener"));
     }
 
     public SindySettings settings() {
@@ -233,6 +246,7 @@ public final class Sindy {
             double sum = 0;
             int n = 0;
             for (FamilyStates fold : folds) {
+                checkInterrupted();
                 List<FamilyStates> rest = training.stream().filter(f -> f != fold).toList();
                 OptionalDouble sc = foldScore(rest, fold, lambda);
                 if (sc.isPresent()) {
@@ -243,6 +257,7 @@ public final class Sindy {
                 }
             }
             rows.add(new ThresholdCv.Row(lambda, failed, n == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / n)));
+            progress.progress("threshold cross-validation", rows.size(), grid.size());
         }
         ThresholdCv.Row best = rows.stream().min(Comparator.comparingInt(ThresholdCv.Row::failedFolds)
                 .thenComparingDouble(r -> r.meanScore().orElse(Double.POSITIVE_INFINITY))
@@ -427,6 +442,7 @@ public final class Sindy {
                         + " distinct size(s) with both scores; holding out needs >= " + minLofoSizes));
                 continue;
             }
+            checkInterrupted();
             List<FamilyStates> rest = p.families().stream().filter(f -> f != held).toList();
             try {
                 SindyFit fit = fitFamilies(rest, p.scored());
@@ -437,6 +453,8 @@ public final class Sindy {
                 rows.add(new LofoTable.Row(held.family(), held.distinctSizes(), HoldOutStatus.FIT_FAILED,
                         "fit without " + held.family() + " failed: " + e.getMessage(), Optional.empty()));
             }
+            progress.progress("leave-one-family-out", rows.size(), p.families().stream()
+                    .filter(f -> f.distinctSizes() >= minLofoSizes).count());
         }
         List<LofoTable.Row> complete = rows.stream().filter(r -> r.status() == HoldOutStatus.COMPLETE).toList();
         return new LofoTable(settings(), rows, skipped, mean(complete, LofoTable.Row::mapeR),
@@ -447,5 +465,11 @@ public final class Sindy {
                                        java.util.function.Function<LofoTable.Row, OptionalDouble> f) {
         return rows.stream().map(f).filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble)
                 .average();
+    }
+
+    private static void checkInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("SINDy computation interrupted");
+        }
     }
 }

@@ -85,6 +85,53 @@ class RealDataSindyTest {
         assertEquals(cv.chosen(), p.fit().threshold());
     }
 
+    @Test
+    void nestedCrossValidatedLeaveOneFamilyOutOnBundledDataHasAStatusPerFamily() {
+        long t0 = System.nanoTime();
+        LofoTable t = Sindy.withDefaults().with(ThresholdSelection.CROSS_VALIDATED).leaveOneFamilyOut(DATA);
+        printTable("lambda by nested CV", t);
+        for (LofoTable.Row r : t.rows()) {
+            r.prediction().ifPresent(p -> assertTrue(Sindy.DEFAULT_GRID.contains(p.fit().threshold())));
+            System.out.printf(Locale.ROOT, "[real data]   %-16s lambda %s%n", r.family(), f(r.threshold()));
+        }
+        System.out.printf(Locale.ROOT, "[real data] nested CV LOFO took %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        assertEquals(Sindy.withDefaults().leaveOneFamilyOut(DATA).rows().size(), t.rows().size());
+    }
+
+    @Test
+    void eigenstructureAndPcaOfBundledDataAreFinite() {
+        SindyFit fit = Sindy.withDefaults().fit(DATA);
+        Eigenstructure.Result e = Eigenstructure.withDefaults().analyse(fit);
+        System.out.println("[real data] fit on all families: " + fit.field());
+        for (InteractionClass c : InteractionClass.values()) {
+            System.out.println("[real data]   observed states " + c + ": " + e.count(c));
+        }
+        for (JacobianAnalysis a : e.fixedPoints()) {
+            System.out.printf(Locale.ROOT, "[real data]   fixed point (R=%.4f, T=%.4f) %s %s eigenvalues %s%n", a.r(),
+                    a.t(), a.type(), a.interaction(), a.eigenvalues());
+        }
+        e.notes().forEach(n -> System.out.println("[real data]   note: " + n));
+        assertEquals(fit.states().size(), e.observed().size());
+        for (Eigenstructure.ObservedState o : e.observed()) {
+            assertTrue(Double.isFinite(o.analysis().dRdT()) && Double.isFinite(o.analysis().dTdR()));
+        }
+        for (JacobianAnalysis a : e.fixedPoints()) {
+            double[] rate = fit.field().rate(a.r(), a.t());
+            assertEquals(0, rate[0], 1e-10);
+            assertEquals(0, rate[1], 1e-10);
+        }
+
+        Pca.Result p = Pca.withDefaults().fit(DATA);
+        System.out.println("[real data] PCA over " + p.models().size() + " complete models (" + p.excluded().size()
+                + " excluded), benchmarks " + p.benchmarks());
+        for (Pca.Component c : p.components()) {
+            System.out.printf(Locale.ROOT, "[real data]   PC%d eigenvalue %.4f explained %.4f loadings %s%n", c.index(),
+                    c.eigenvalue(), c.explainedVarianceRatio(), c.loadings().stream()
+                            .map(v -> String.format(Locale.ROOT, "%+.3f", v)).toList());
+        }
+        assertEquals(1, p.components().get(p.components().size() - 1).cumulativeRatio(), 1e-12);
+    }
+
     static void printTable(String label, LofoTable t) {
         System.out.println("[real data] LOFO (" + label + "): " + t.rows().size() + " families, " + t.completeRows()
                 + " complete, mean MAPE R " + f(t.meanMapeR()) + "%, T " + f(t.meanMapeT()) + "%, combined "

@@ -205,4 +205,24 @@ class SindyTest {
         assertEquals(s.fit(d).field().toString(), s.fit(d).field().toString());
         assertEquals(s.fit(d).coefficientsR(), s.fit(d).coefficientsR());
     }
+
+    @Test
+    void leaveOneFamilyOutReportsProgressAndStopsWhenInterrupted() {
+        Dataset d = Synthetic.families(4, Synthetic.grid(-1, 2, 0.1), x -> 0);
+        List<Long> done = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Sindy.withDefaults().withProgress((task, k, total) -> {
+            if (task.equals("leave-one-family-out")) {
+                done.add(k);
+                assertEquals(4, total);
+            }
+        }).leaveOneFamilyOut(d);
+        assertEquals(List.of(1L, 2L, 3L, 4L), done);
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(java.util.concurrent.CancellationException.class,
+                    () -> Sindy.withDefaults().leaveOneFamilyOut(d));
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }

@@ -225,4 +225,23 @@ class SindyTest {
             Thread.interrupted();
         }
     }
+
+    @Test
+    void foldWhoseRemainingFamiliesGiveASingularLibraryIsMarkedFitFailed() {
+        List<ModelRecord> ms = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            // Varied: T changes with size; Flat1, Flat2: T = 0.4 at every size
+            ms.add(Synthetic.model("v" + i, "Varied", 0.5 * i, 0.1 + 0.1 * i, 0.2 + 0.05 * i * i));
+            ms.add(Synthetic.model("a" + i, "Flat1", 0.5 * i, 0.15 + 0.12 * i, 0.4));
+            ms.add(Synthetic.model("b" + i, "Flat2", 0.5 * i, 0.2 + 0.07 * i, 0.4));
+        }
+        LofoTable t = Sindy.withDefaults().leaveOneFamilyOut(Synthetic.dataset(ms));
+        LofoTable.Row varied = t.rows().get(0);
+        assertEquals("Varied", varied.family());
+        assertEquals(HoldOutStatus.FIT_FAILED, varied.status());
+        assertTrue(varied.prediction().isEmpty() && varied.mapeCombined().isEmpty() && varied.threshold().isEmpty());
+        assertTrue(varied.message().startsWith("fit without Varied failed: library is singular: term T is constant"),
+                varied.message());
+        assertTrue(t.rows().get(1).prediction().isPresent());
+    }
 }

@@ -158,4 +158,19 @@ class StlsqTest {
         assertEquals(0.5, small, 1e-3);
         assertTrue(Math.abs(big) < Math.abs(small), big + " vs " + small);
     }
+
+    @Test
+    void nearlyCollinearColumnsGiveAnIllConditioningWarning() {
+        PolynomialLibrary lin = PolynomialLibrary.ofOrder(1);
+        double[][] th = new double[10][];
+        double[] y = new double[10];
+        for (int i = 0; i < 10; i++) {
+            double r = 0.1 + 0.08 * i;
+            th[i] = lin.evaluate(r, r + (i % 2 == 0 ? 1e-9 : -1e-9)); // T = R ± 1e-9
+            y[i] = 0.5 * r;
+        }
+        Stlsq.Result r = Stlsq.withDefaults().fit(lin, th, y);
+        assertTrue(r.conditionNumber() > Stlsq.ILL_CONDITIONED, "condition " + r.conditionNumber());
+        assertTrue(r.notes().get(0).startsWith("library is ill-conditioned: condition number"), r.notes().toString());
+    }
 }

@@ -111,4 +111,22 @@ class TrajectoryIntegratorTest {
         assertEquals(tr.points().get(1).r(), tr.points().get(2).r(), 0);
         assertEquals(0.6, tr.points().get(1).r(), 1e-12);
     }
+
+    @Test
+    void quadraticFieldMatchesScipyDop853() {
+        // a field of the size fitted on the bundled data (coefficients rounded), started at (0.37, 0.39) at 7B
+        PolynomialField f = PolynomialField.of(PolynomialLibrary.ofOrder(2),
+                java.util.Map.of("1", -0.07581, "R", 3.825, "T", -3.039, "R^2", -4.115, "R*T", -0.6678, "T^2", 4.954),
+                java.util.Map.of("1", 0.2105, "R", 2.247, "T", -3.316, "R^2", -2.626, "R*T", -0.1021, "T^2", 4.676));
+        Trajectory tr = DEFAULT.integrate(f, Math.log10(7.0), 0.37, 0.39,
+                new double[] {Math.log10(13.0), Math.log10(70.0)});
+        // scipy 1.17.1: solve_ivp(f, (log10(7), log10(70)), [0.37, 0.39], method='DOP853',
+        //   t_eval=[log10(13), log10(70)], rtol=1e-12, atol=1e-12).y
+        // both solutions carry errors ~1e-10 (our tolerances); 1e-8 is the agreement to expect
+        assertEquals(0.4418503561839948, tr.points().get(0).r(), 1e-8);
+        assertEquals(0.4155681449488289, tr.points().get(0).t(), 1e-8);
+        assertEquals(0.6255342711561832, tr.points().get(1).r(), 1e-8);
+        assertEquals(0.47485848912326384, tr.points().get(1).t(), 1e-8);
+        assertEquals(TrajectoryStatus.COMPLETED, tr.status());
+    }
 }

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RealDataSindyTest {
 
-    private static final Dataset DATA = BundledBaseModels.load();
+    private static final Dataset DATA = dev.cape.analysis.data.BundledData.baseModels();
 
     private static String f(OptionalDouble v) {
         return v.isPresent() ? String.format(Locale.ROOT, "%.2f", v.getAsDouble()) : "-";

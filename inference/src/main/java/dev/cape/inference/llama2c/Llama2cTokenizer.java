@@ -24,20 +24,23 @@ import java.util.OptionalInt;
  *
  * <p>File format (little-endian): int32 {@code max_token_length}, then per token: float32 {@code score}, int32
  * {@code length}, {@code length} bytes of UTF-8 ({@code ▁} already replaced by a space). Ids 0, 1, 2 are
- * {@code <unk>}, BOS and EOS; ids 3..258 are the byte-fallback tokens for bytes 0x00..0xFF, stored either as the raw
- * byte or as the text {@code <0xXX>}.
+ * {@code <unk>}, BOS and EOS; ids 3..258 are the byte-fallback tokens of bytes 0x00..0xFF. Their stored text is the
+ * raw byte, the text {@code <0xXX>}, or (stories15M's file, for bytes ≥ 0x80) the UTF-8 encoding of U+0080..U+00FF;
+ * all three read as the byte.
  *
  * <p>Encoding: optional BOS; a dummy-prefix {@code " "} when the text is non-empty; one token per UTF-8 code point
- * found in the vocabulary, else one byte-fallback token per byte ({@code id = byte + 3}); then, as long as some
- * adjacent pair concatenates to a vocabulary entry, merge the pair whose entry has the highest score (the leftmost on
- * ties). Two deliberate choices where run.c is ill-defined: a string that is both a byte-fallback token and a regular
- * piece (in stories15M's file, {@code " "}, {@code "!"}, {@code "x"}, ...) maps to the regular piece, as SentencePiece
- * does (run.c's {@code bsearch} returns whichever duplicate it probes first); and the control tokens 0..2 are never
- * produced from text. The merge loop is quadratic in the text length, like run.c's.
+ * found among the regular pieces, else one byte-fallback token per byte ({@code id = byte + 3}); then, as long as
+ * some adjacent pair concatenates to a regular piece, merge the pair whose piece has the highest score (the leftmost
+ * on ties; scores not above -1e10 never merge). Where run.c is ill-defined this follows SentencePiece: byte-fallback
+ * and control tokens are never looked up as text (run.c also matches their stored text, so with stories15M's file it
+ * takes the dummy prefix {@code " "} or a lone {@code "x"} as byte token or regular piece by {@code bsearch} luck, and
+ * would encode U+0085 as the lone byte 0x85), and byte tokens concatenate as their byte. On stories15M this gives the
+ * ids of Meta's Llama-2 tokenizer. The merge loop is quadratic in the text length, like run.c's.
  *
  * <p>Decoding: a piece that follows BOS loses its leading space (SentencePiece's dummy prefix); byte tokens become
- * their raw byte; {@link #decode(int[])} assembles the bytes of all tokens before reading them as UTF-8, so characters
- * split into byte tokens come out whole.
+ * their raw byte; {@link #decode(int[])} joins the bytes of all tokens before reading them as UTF-8, so characters
+ * split into byte tokens come out whole (run.c prints each byte token's stored text, which for stories15M's file
+ * garbles them).
  */
 public final class Llama2cTokenizer implements TextTokenizer {
 
@@ -53,9 +56,14 @@ public final class Llama2cTokenizer implements TextTokenizer {
     private final Path file;
     private final int maxTokenLength;
     private final byte[][] pieces;
-    /** Pieces as ISO-8859-1 strings (one char per byte), so concatenation and lookup work on the raw bytes. */
+    /**
+     * Text of each token as an ISO-8859-1 string (one char per byte, the byte itself for byte tokens), so
+     * concatenation and lookup work on raw bytes.
+     */
     private final String[] keys;
     private final float[] scores;
+    /** For a byte-fallback token the byte it stands for, else -1. */
+    private final int[] byteValues;
     private final Map<String, Integer> lookup;
     private final int dummyPrefixId;
 
@@ -64,16 +72,15 @@ public final class Llama2cTokenizer implements TextTokenizer {
         this.maxTokenLength = maxTokenLength;
         this.pieces = pieces.toArray(new byte[0][]);
         this.scores = scores;
+        this.byteValues = new int[this.pieces.length];
         this.keys = new String[this.pieces.length];
         this.lookup = new HashMap<>(this.pieces.length * 2);
         for (int id = 0; id < this.pieces.length; id++) {
-            keys[id] = new String(this.pieces[id], StandardCharsets.ISO_8859_1);
-            if (id <= EOS_ID) {
-                continue;
-            }
-            Integer previous = lookup.get(keys[id]);
-            if (previous == null || (isByteId(previous) && !isByteId(id))) {
-                lookup.put(keys[id], id);
+            byteValues[id] = isByteId(id) ? storedByte(this.pieces[id], id - FIRST_BYTE_ID) : -1;
+            keys[id] = byteValues[id] >= 0 ? String.valueOf((char) byteValues[id])
+                    : new String(this.pieces[id], StandardCharsets.ISO_8859_1);
+            if (id > EOS_ID && byteValues[id] < 0) {
+                lookup.putIfAbsent(keys[id], id);
             }
         }
         Integer space = lookup.get(" ");
@@ -81,6 +88,18 @@ public final class Llama2cTokenizer implements TextTokenizer {
             throw new ModelLoadException(file + ": tokenizer has no \" \" piece, needed as the dummy prefix");
         }
         this.dummyPrefixId = space;
+    }
+
+    /** {@code b} when {@code piece} is one of the stored forms of byte {@code b}, else -1. */
+    private static int storedByte(byte[] piece, int b) {
+        if (piece.length == 1 && (piece[0] & 0xFF) == b) {
+            return b;
+        }
+        if (hexByte(piece, 0) == b) {
+            return b;
+        }
+        byte[] latin1AsUtf8 = String.valueOf((char) b).getBytes(StandardCharsets.UTF_8);
+        return b >= 0x80 && Arrays.equals(piece, latin1AsUtf8) ? b : -1;
     }
 
     /**
@@ -243,11 +262,15 @@ public final class Llama2cTokenizer implements TextTokenizer {
     }
 
     /**
-     * The bytes run.c's {@code decode(prev_token, token)} returns: the piece, without its leading space after BOS,
-     * and the raw byte for a byte token. Control tokens give their stored text.
+     * The bytes of {@code id} as it continues {@code previous}, as run.c's {@code decode(prev_token, token)}: the
+     * piece, without its leading space after BOS; the byte itself for a byte-fallback token (or any {@code <0xXX>}
+     * piece). Control tokens give their stored text.
      */
     public byte[] decodeBytes(int previous, int id) {
         checkId(id);
+        if (byteValues[id] >= 0) {
+            return new byte[] {(byte) byteValues[id]};
+        }
         byte[] piece = pieces[id];
         int from = previous == BOS_ID && piece.length > 0 && piece[0] == ' ' ? 1 : 0;
         int value = hexByte(piece, from);

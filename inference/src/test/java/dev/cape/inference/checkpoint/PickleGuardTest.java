@@ -45,7 +45,8 @@ class PickleGuardTest {
 
     /** A consistent llama2.c v0 checkpoint: dim 4, hidden 4, 1 layer, 2 heads, 2 kv heads, vocab 3, seq 2, zeros. */
     private static byte[] tinyLlama2c() {
-        int floats = 3 * 4 + 4 + 4 * 4 * 4 + 4 + 3 * 4 * 4 + 4 + 2 * 2; // emb, rms_att, q/k/v/o, rms_ffn, w1-3, final, freq
+        // tok_emb, rms_att, wq/wk/wv/wo, rms_ffn, w1/w2/w3, rms_final, freq_cis
+        int floats = 3 * 4 + 4 + 4 * 4 * 4 + 4 + 3 * 4 * 4 + 4 + 2 * 2;
         ByteBuffer b = ByteBuffer.allocate(28 + floats * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(4).putInt(4).putInt(1).putInt(2).putInt(2).putInt(3).putInt(2);
         return b.array();

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -32,10 +33,15 @@ class Stories15MTest {
     private Llama2cCheckpoint checkpoint;
     private Llama2cTokenizer tokenizer;
 
-    @BeforeAll
+    /** Opens the files once, on the first test; every test is skipped (with the reason) when they are absent. */
+    @BeforeEach
     void open() {
-        checkpoint = Llama2cCheckpoint.open(Stories15M.modelBin());
-        tokenizer = Llama2cTokenizer.load(Stories15M.tokenizerBin(), checkpoint.header().vocabSize());
+        if (checkpoint == null) {
+            Path modelBin = Stories15M.modelBin();
+            Path tokenizerBin = Stories15M.tokenizerBin();
+            checkpoint = Llama2cCheckpoint.open(modelBin);
+            tokenizer = Llama2cTokenizer.load(tokenizerBin, checkpoint.header().vocabSize());
+        }
     }
 
     @AfterAll

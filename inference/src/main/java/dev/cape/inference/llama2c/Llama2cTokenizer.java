@@ -34,8 +34,8 @@ import java.util.OptionalInt;
  * on ties; scores not above -1e10 never merge). Where run.c is ill-defined this follows SentencePiece: byte-fallback
  * and control tokens are never looked up as text (run.c also matches their stored text, so with stories15M's file it
  * takes the dummy prefix {@code " "} or a lone {@code "x"} as byte token or regular piece by {@code bsearch} luck, and
- * would encode U+0085 as the lone byte 0x85), and byte tokens concatenate as their byte. On stories15M this gives the
- * ids of Meta's Llama-2 tokenizer. The merge loop is quadratic in the text length, like run.c's.
+ * would encode U+0085 as the lone byte 0x85), and byte tokens concatenate as their byte. The merge loop is quadratic
+ * in the text length, like run.c's.
  *
  * <p>Decoding: a piece that follows BOS loses its leading space (SentencePiece's dummy prefix); byte tokens become
  * their raw byte; {@link #decode(int[])} joins the bytes of all tokens before reading them as UTF-8, so characters

@@ -223,8 +223,7 @@ class Llama2cTokenizerTest {
      * </pre>
      * It prints [1, 9038, 2501, 263, 931], [1, 15043, 29892, 3186, 29991, 29871, 29896, 29906, 29941],
      * [1, 274, 28059, 29871, 30591, 30675], [1, 29871, 243, 162, 155, 131].
-     * "Once upon a time" gives the ids llama2.c's README quotes for this prompt; "Hello, world! 123" gives Meta's
-     * Llama-2 SentencePiece ids (digits split, "▁" 29871 before "1").
+     * "Hello, world! 123" shows SentencePiece's Llama-2 conventions: digits split, a lone "▁" (29871) before "1".
      */
     @Test
     void encodesAsRunC() {

@@ -288,11 +288,12 @@ class Llama2cCheckpointTest {
             try (Llama2cCheckpoint c = Llama2cCheckpoint.open(f)) {
                 double permuted = maxLogitDifference(new RotateHalfLlamaForward(c, c.hfConfig()),
                         new InterleavedRopeForward(raw), tokens);
-                // float32 noise of two summation orders; logits here are O(10)
-                assertTrue(permuted < 1e-4, "max |logit difference| " + permuted);
+                // float32 noise of two summation orders (measured <= 1e-6; logits here are O(1))
+                assertTrue(permuted < 1e-5, "max |logit difference| " + permuted);
                 double unpermuted = maxLogitDifference(new RotateHalfLlamaForward(new RawQkStore(c, raw),
                         c.hfConfig()), new InterleavedRopeForward(raw), tokens);
-                assertTrue(unpermuted > 0.05, "without the permutation the outputs must differ: " + unpermuted);
+                // measured 1.1 to 1.3 with seed 7
+                assertTrue(unpermuted > 0.5, "without the permutation the outputs must differ: " + unpermuted);
             }
         }
     }

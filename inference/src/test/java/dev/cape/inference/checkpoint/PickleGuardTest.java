@@ -1,0 +1,105 @@
+package dev.cape.inference.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cape.inference.model.ModelLoadException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PickleGuardTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file(String name, byte... content) throws IOException {
+        return Files.write(dir.resolve(name), content);
+    }
+
+    private static byte[] pickleProtocol2() {
+        // the first bytes torch.save wrote before PyTorch 1.6: PROTO 2, then a pickled int (BININT1 0x0a) and so on
+        byte[] b = new byte[4096];
+        b[0] = (byte) 0x80;
+        b[1] = 0x02;
+        b[2] = 0x4b;
+        b[3] = 0x0a;
+        return b;
+    }
+
+    private static byte[] zipHeader() {
+        byte[] b = new byte[4096];
+        b[0] = 'P';
+        b[1] = 'K';
+        b[2] = 3;
+        b[3] = 4;
+        return b;
+    }
+
+    /** A consistent llama2.c v0 checkpoint: dim 4, hidden 4, 1 layer, 2 heads, 2 kv heads, vocab 3, seq 2, zeros. */
+    private static byte[] tinyLlama2c() {
+        // tok_emb, rms_att, wq/wk/wv/wo, rms_ffn, w1/w2/w3, rms_final, freq_cis
+        int floats = 3 * 4 + 4 + 4 * 4 * 4 + 4 + 3 * 4 * 4 + 4 + 2 * 2;
+        ByteBuffer b = ByteBuffer.allocate(28 + floats * 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(4).putInt(4).putInt(1).putInt(2).putInt(2).putInt(3).putInt(2);
+        return b.array();
+    }
+
+    @Test
+    void refusesPickledBinWithReasonAndConversion() throws IOException {
+        Path f = file("pytorch_model.bin", pickleProtocol2());
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> PickleGuard.requireSafe(f));
+        String m = e.getMessage();
+        assertTrue(m.contains(f.toString()) && m.contains("pickle, protocol 2") && m.contains("arbitrary code")
+                && m.contains("safetensors") && m.contains("save_pretrained"), m);
+    }
+
+    @Test
+    void refusesZipCheckpoints() throws IOException {
+        Path bin = file("pytorch_model.bin", zipHeader());
+        assertTrue(PickleGuard.refusal(bin).orElseThrow().contains("zip archive"));
+        Path pt = file("model.pt", zipHeader());
+        String m = PickleGuard.refusal(pt).orElseThrow();
+        assertTrue(m.contains("zip archive") && m.contains("arbitrary code"), m);
+    }
+
+    @Test
+    void refusesTorchExtensionsWhateverTheContent() throws IOException {
+        for (String name : new String[] {"a.pt", "b.PTH", "c.ckpt", "d.pkl", "e.pickle"}) {
+            Path f = file(name, tinyLlama2c());
+            assertTrue(PickleGuard.refusal(f).orElseThrow().contains("refusing a PyTorch/pickle checkpoint"), name);
+        }
+    }
+
+    @Test
+    void refusesBinThatIsNeitherPickleNorLlama2c() throws IOException {
+        byte[] truncated = java.util.Arrays.copyOf(tinyLlama2c(), 100);
+        String m = PickleGuard.refusal(file("model.bin", truncated)).orElseThrow();
+        assertTrue(m.contains("not a llama2.c model.bin") && m.contains("unknown format"), m);
+    }
+
+    @Test
+    void unreadableBinIsAModelLoadException() {
+        Path missing = dir.resolve("missing.bin");
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> PickleGuard.refusal(missing));
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+    }
+
+    @Test
+    void acceptsLlama2cBinAndSafetensors() throws IOException {
+        assertEquals(Optional.empty(), PickleGuard.refusal(file("model.bin", tinyLlama2c())));
+        // a safetensors header length of 0x0280 starts with the pickle bytes 80 02: never sniffed
+        byte[] safetensors = new byte[16];
+        safetensors[0] = (byte) 0x80;
+        safetensors[1] = 0x02;
+        assertEquals(Optional.empty(), PickleGuard.refusal(file("model.safetensors", safetensors)));
+        PickleGuard.requireSafe(file("config.json", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+}

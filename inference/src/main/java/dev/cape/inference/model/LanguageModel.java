@@ -87,10 +87,17 @@ public final class LanguageModel implements AutoCloseable {
     /**
      * Loads a model from a config and any tensor store (a llama2.c checkpoint, a test fixture, ...) whose names are
      * those of the config's HF architecture. The store is read during this call only; the caller closes it, and the
-     * model takes ownership of the tokenizer (closed with the model; may be null).
+     * model takes ownership of the tokenizer (closed with the model, or at once when loading fails; may be null).
      */
     public static LanguageModel load(ModelConfig config, TensorStore store, TextTokenizer tokenizer, String device) {
-        return build(ModelRegistry.spec(config), store, config.source(), tokenizer, device);
+        try {
+            return build(ModelRegistry.spec(config), store, config.source(), tokenizer, device);
+        } catch (RuntimeException e) {
+            if (tokenizer != null) {
+                tokenizer.close();
+            }
+            throw e;
+        }
     }
 
     private static LanguageModel build(ModelSpec spec, TensorStore store, String description, TextTokenizer tokenizer,

@@ -68,6 +68,27 @@ public final class ModelConfig {
         return json.deepCopy();
     }
 
+    /** True when the field is present, even as null (HF distinguishes "absent: class default" from "null: none"). */
+    public boolean present(String key) {
+        return json.has(key);
+    }
+
+    /**
+     * The integer field; {@code ifAbsent} when the key is missing, empty when it is null (e.g. {@code sliding_window},
+     * whose class default applies only when the key is missing).
+     */
+    public OptionalInt optIntOrDefault(String key, int ifAbsent) {
+        return present(key) ? optInt(key) : OptionalInt.of(ifAbsent);
+    }
+
+    /** The number field; {@code ifAbsent} when the key is missing, {@code ifNull} when it is null. */
+    public double optDouble(String key, double ifAbsent, double ifNull) {
+        if (!present(key)) {
+            return ifAbsent;
+        }
+        return has(key) ? requireDouble(key) : ifNull;
+    }
+
     /** True when the field is present and not null. */
     public boolean has(String key) {
         return json.has(key) && !json.get(key).isJsonNull();

@@ -123,4 +123,25 @@ class ModelConfigTest {
         }
         assertTrue(blended, "a blended band exists for these settings");
     }
+
+    @Test
+    void absentKeysTakeTheHfClassDefaultsAndNullMeansNone() throws IOException {
+        String gemma2 = Files.readString(Fixtures.model("gemma2").resolve("config.json"));
+        String stripped = gemma2.replace("\"attn_logit_softcapping\": 2.0,", "")
+                .replace("\"final_logit_softcapping\": 1.0,", "").replace("\"query_pre_attn_scalar\": 24,", "")
+                .replace("\"sliding_window\": 6,", "");
+        ModelSpec d = ModelRegistry.spec(ModelConfig.parse("gemma2 without keys", stripped));
+        assertEquals(50.0, d.attnSoftcap());
+        assertEquals(30.0, d.finalSoftcap());
+        assertEquals(1 / Math.sqrt(256), d.attnScale(), 1e-15);
+        assertEquals(java.util.List.of(4096, 0, 4096), d.slidingWindows());
+        String nulls = gemma2.replace("\"final_logit_softcapping\": 1.0", "\"final_logit_softcapping\": null")
+                .replace("\"sliding_window\": 6", "\"sliding_window\": null");
+        ModelSpec n = ModelRegistry.spec(ModelConfig.parse("gemma2 with nulls", nulls));
+        assertEquals(0.0, n.finalSoftcap());
+        assertEquals(java.util.List.of(0, 0, 0), n.slidingWindows());
+        String mistral = Files.readString(Fixtures.model("mistral").resolve("config.json"))
+                .replace("\"sliding_window\": 7,", "");
+        assertEquals(4096, ModelRegistry.spec(ModelConfig.parse("mistral", mistral)).slidingWindows().get(0));
+    }
 }

@@ -40,8 +40,8 @@ public final class GemmaWeights implements ArchitectureAdapter {
                 .sizes(c.requireInt("vocab_size"), hidden, layers, heads, kvHeads, headDim,
                         c.requireInt("intermediate_size"))
                 .norm(NormKind.RMS_PLUS_ONE, c.optDouble("rms_norm_eps", 1e-6))
-                .mlp(MlpKind.GATED, AdapterSupport.activation(c, Activation.GELU_TANH, "hidden_activation",
-                        "hidden_act"))
+                // HF Gemma ignores hidden_act and uses hidden_activation, falling back to gelu_pytorch_tanh
+                .mlp(MlpKind.GATED, AdapterSupport.activation(c, Activation.GELU_TANH, "hidden_activation"))
                 .rope(AdapterSupport.rope(c, c.optDouble("rope_theta", 10000.0), headDim))
                 .maxPositions(c.optInt("max_position_embeddings", 8192))
                 .tiedEmbeddings(c.optBoolean("tie_word_embeddings", true))
@@ -49,9 +49,10 @@ public final class GemmaWeights implements ArchitectureAdapter {
                 .embeddingScale((float) Math.sqrt(hidden));
         if (type.equals("gemma2")) {
             b.layout(BlockLayout.PRE_POST_NORM);
-            b.attnScale(1.0 / Math.sqrt(c.optDouble("query_pre_attn_scalar", headDim)));
-            b.softcaps(c.optDouble("attn_logit_softcapping", 0), c.optDouble("final_logit_softcapping", 0));
-            int window = c.optInt("sliding_window").orElse(0);
+            // absent keys take Gemma2Config's defaults; null means "none"
+            b.attnScale(1.0 / Math.sqrt(c.optDouble("query_pre_attn_scalar", 256)));
+            b.softcaps(c.optDouble("attn_logit_softcapping", 50.0, 0), c.optDouble("final_logit_softcapping", 30.0, 0));
+            int window = c.optIntOrDefault("sliding_window", 4096).orElse(0);
             List<String> types = c.optStringList("layer_types");
             if (!types.isEmpty() && types.size() != layers) {
                 throw c.invalid("layer_types", "has " + types.size() + " entries for " + layers + " layers");

@@ -38,7 +38,7 @@ public final class LlamaWeights implements ArchitectureAdapter {
                 b.biases(attnBias, attnBias, c.optBoolean("mlp_bias", false));
             }
             case "mistral" -> {
-                int w = c.optInt("sliding_window").orElse(0);
+                int w = c.optIntOrDefault("sliding_window", 4096).orElse(0);  // MistralConfig default 4096
                 b.slidingWindows(java.util.Collections.nCopies(layers, w));
             }
             case "qwen2", "qwen3" -> {

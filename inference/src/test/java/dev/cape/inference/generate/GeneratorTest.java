@@ -46,6 +46,24 @@ class GeneratorTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void steeringHookActsOnEveryCachedStep(String name) {
+        Path folder = Fixtures.model(name);
+        JsonObject exp = Fixtures.expected(folder);
+        JsonObject steer = exp.getAsJsonObject("steering_example");
+        org.junit.jupiter.api.Assumptions.assumeTrue(steer.get("greedy_min_margin").getAsDouble() >= 1e-3,
+                "steered greedy margin below 1e-3: tokens are not comparable");
+        int[] expected = ints(steer.get("greedy_new_tokens"));
+        try (LanguageModel m = LanguageModel.load(folder);
+                var s = m.hooks().add(dev.cape.inference.hook.HookPoints.residPost(steer.get("layer").getAsInt()),
+                        floats(steer.get("vector")), steer.get("alpha").getAsDouble())) {
+            Generation g = Generator.generate(m, ints(exp.get("input_ids")),
+                    GenerationOptions.withDefaults().withMaxTokens(expected.length).withStopAtEos(false), null);
+            assertArrayEquals(expected, g.tokens(), name);
+        }
+    }
+
     @Test
     void stopsAtTheConfiguredEosAndLoadsFromConfigAndStore() {
         Path folder = Fixtures.model("llama");

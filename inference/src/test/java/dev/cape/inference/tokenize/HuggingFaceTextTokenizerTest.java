@@ -69,4 +69,29 @@ class HuggingFaceTextTokenizerTest {
         String bad = assertThrows(ModelLoadException.class, () -> HuggingFaceTextTokenizer.load(dir)).getMessage();
         assertTrue(bad.contains("not valid JSON"), bad);
     }
+
+    @Test
+    void specialIdsComeFromGenerationConfigThenConfigThenTokenizerConfig(@TempDir Path dir) throws IOException {
+        Files.copy(Fixtures.model("llama").resolve("tokenizer.json"), dir.resolve("tokenizer.json"));
+        try (HuggingFaceTextTokenizer none = HuggingFaceTextTokenizer.load(dir)) {
+            assertTrue(none.bosId().isEmpty() && none.eosId().isEmpty());
+        }
+        // tokenizer_config names tokens by text: "<pad>" is id 3 and "," id 4 in the fixture vocabulary
+        Files.writeString(dir.resolve("tokenizer_config.json"),
+                "{\"bos_token\": {\"content\": \"<pad>\"}, \"eos_token\": \",\"}");
+        try (HuggingFaceTextTokenizer t = HuggingFaceTextTokenizer.load(dir)) {
+            assertEquals(3, t.bosId().getAsInt());
+            assertEquals(4, t.eosId().getAsInt());
+        }
+        Files.writeString(dir.resolve("config.json"), "{\"bos_token_id\": 1, \"eos_token_id\": [2, 5]}");
+        try (HuggingFaceTextTokenizer t = HuggingFaceTextTokenizer.load(dir)) {
+            assertEquals(1, t.bosId().getAsInt());
+            assertEquals(2, t.eosId().getAsInt());
+        }
+        Files.writeString(dir.resolve("generation_config.json"), "{\"eos_token_id\": 7}");
+        try (HuggingFaceTextTokenizer t = HuggingFaceTextTokenizer.load(dir)) {
+            assertEquals(1, t.bosId().getAsInt());
+            assertEquals(7, t.eosId().getAsInt());
+        }
+    }
 }

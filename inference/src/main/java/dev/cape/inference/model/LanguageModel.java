@@ -201,6 +201,11 @@ public final class LanguageModel implements AutoCloseable {
         }
     }
 
+    /** Native arrays the model's manager holds (weights, caches); for leak checks in tests. */
+    int managedArrays() {
+        return manager.getManagedArrays().size();
+    }
+
     @Override
     public void close() {
         manager.close();

@@ -146,15 +146,11 @@ final class Transformer {
         }
         x = hooks.fire(HookPoints.EMBED, x, p0);
 
-        NDArray[] cos = new NDArray[1];
-        NDArray[] sin = new NDArray[1];
-        if (invFreq != null) {
-            ropeTables(scope, p0, t, cos, sin);
-        }
-        NDArray[] newKeys = new NDArray[s.nLayers()];
-        NDArray[] newValues = new NDArray[s.nLayers()];
+        NDArray[] rope = invFreq == null ? new NDArray[2] : ropeTables(scope, p0, t);  // cos, sin [t, r]
+        Pass pass = new Pass(scope, cache, rope[0], rope[1], p0, hooks, new NDArray[s.nLayers()],
+                new NDArray[s.nLayers()]);
         for (int l = 0; l < s.nLayers(); l++) {
-            x = block(scope, l, x, cache, cos[0], sin[0], p0, hooks, newKeys, newValues);  // [b, t, d]
+            x = block(pass, l, x);  // [b, t, d]
         }
         if (s.finalNorm()) {
             x = norm(x, "final_norm");
@@ -174,49 +170,64 @@ final class Transformer {
             logits = logits.div((float) s.finalSoftcap()).tanh().mul((float) s.finalSoftcap());
         }
         int n = allPositions ? t : 1;
-        return new Output(new Logits(b, n, s.vocabSize(), logits.toFloatArray()), newKeys, newValues);
+        return new Output(new Logits(b, n, s.vocabSize(), logits.toFloatArray()), pass.newKeys(), pass.newValues());
     }
 
-    private NDArray block(NDManager scope, int l, NDArray xIn, KvCache cache, NDArray cos, NDArray sin, int p0,
-            HookRegistry hooks, NDArray[] newKeys, NDArray[] newValues) {
+    /**
+     * What one forward pass threads through its blocks.
+     *
+     * @param scope     owner of every intermediate array
+     * @param cache     the KV cache continued, or null
+     * @param cos       RoPE cosines {@code [t, r]} (null with learned positions)
+     * @param sin       RoPE sines {@code [t, r]}
+     * @param p0        absolute position of the first new token
+     * @param hooks     the model's hook registry
+     * @param newKeys   per layer: cached plus new keys {@code [b, kvHeads, s, hd]}, to commit when the pass succeeds
+     * @param newValues per layer: cached plus new values
+     */
+    private record Pass(NDManager scope, KvCache cache, NDArray cos, NDArray sin, int p0, HookRegistry hooks,
+            NDArray[] newKeys, NDArray[] newValues) {
+
+        NDArray fire(String point, NDArray x) {
+            return hooks.fire(point, x, p0);
+        }
+    }
+
+    private NDArray block(Pass p, int l, NDArray xIn) {
         String b = "blocks." + l + ".";
-        NDArray x = hooks.fire(HookPoints.residPre(l), xIn, p0);  // [b, t, d]
+        NDArray x = p.fire(HookPoints.residPre(l), xIn);  // [b, t, d]
         switch (s.layout()) {
             case PRE_NORM, PRE_POST_NORM -> {
-                NDArray a = attention(scope, l, norm(x, b + "ln1"), cache, cos, sin, p0, hooks, newKeys, newValues);
-                a = hooks.fire(HookPoints.attnOut(l), a, p0);
+                NDArray a = attention(p, l, norm(x, b + "ln1"));
+                a = p.fire(HookPoints.attnOut(l), a);
                 x = x.add(s.layout() == BlockLayout.PRE_POST_NORM ? norm(a, b + "ln1_post") : a);
-                x = hooks.fire(HookPoints.residMid(l), x, p0);
-                NDArray m = hooks.fire(HookPoints.mlpOut(l), mlp(norm(x, b + "ln2"), b), p0);
+                x = p.fire(HookPoints.residMid(l), x);
+                NDArray m = p.fire(HookPoints.mlpOut(l), mlp(norm(x, b + "ln2"), b));
                 x = x.add(s.layout() == BlockLayout.PRE_POST_NORM ? norm(m, b + "ln2_post") : m);
             }
             case PARALLEL_SHARED_NORM -> {
                 NDArray h = norm(x, b + "ln1");
-                NDArray a = hooks.fire(HookPoints.attnOut(l),
-                        attention(scope, l, h, cache, cos, sin, p0, hooks, newKeys, newValues), p0);
-                NDArray m = hooks.fire(HookPoints.mlpOut(l), mlp(h, b), p0);
+                NDArray a = p.fire(HookPoints.attnOut(l), attention(p, l, h));
+                NDArray m = p.fire(HookPoints.mlpOut(l), mlp(h, b));
                 x = a.add(m).add(x);  // HF phi: attn + ff + residual
             }
             case PARALLEL -> {
-                NDArray a = hooks.fire(HookPoints.attnOut(l),
-                        attention(scope, l, norm(x, b + "ln1"), cache, cos, sin, p0, hooks, newKeys, newValues), p0);
-                NDArray m = hooks.fire(HookPoints.mlpOut(l), mlp(norm(x, b + "ln2"), b), p0);
+                NDArray a = p.fire(HookPoints.attnOut(l), attention(p, l, norm(x, b + "ln1")));
+                NDArray m = p.fire(HookPoints.mlpOut(l), mlp(norm(x, b + "ln2"), b));
                 x = m.add(a).add(x);  // HF gpt_neox: mlp + attn + residual
             }
             case POST_NORM -> {
-                NDArray a = hooks.fire(HookPoints.attnOut(l),
-                        attention(scope, l, x, cache, cos, sin, p0, hooks, newKeys, newValues), p0);
+                NDArray a = p.fire(HookPoints.attnOut(l), attention(p, l, x));
                 x = norm(x.add(a), b + "ln1");
-                x = hooks.fire(HookPoints.residMid(l), x, p0);
-                NDArray m = hooks.fire(HookPoints.mlpOut(l), mlp(x, b), p0);
+                x = p.fire(HookPoints.residMid(l), x);
+                NDArray m = p.fire(HookPoints.mlpOut(l), mlp(x, b));
                 x = norm(x.add(m), b + "ln2");
             }
         }
-        return hooks.fire(HookPoints.residPost(l), x, p0);
+        return p.fire(HookPoints.residPost(l), x);
     }
 
-    private NDArray attention(NDManager scope, int l, NDArray h, KvCache cache, NDArray cos, NDArray sin, int p0,
-            HookRegistry hooks, NDArray[] newKeys, NDArray[] newValues) {
+    private NDArray attention(Pass p, int l, NDArray h) {
         String b = "blocks." + l + ".attn.";
         long bs = h.getShape().get(0);
         long t = h.getShape().get(1);
@@ -233,16 +244,16 @@ final class Transformer {
         q = q.transpose(0, 2, 1, 3);  // [b, H, t, hd]
         k = k.transpose(0, 2, 1, 3);  // [b, KV, t, hd]
         v = v.transpose(0, 2, 1, 3);  // [b, KV, t, hd]
-        if (cos != null) {
-            q = rope(q, cos, sin);
-            k = rope(k, cos, sin);
+        if (p.cos() != null) {
+            q = rope(q, p.cos(), p.sin());
+            k = rope(k, p.cos(), p.sin());
         }
-        if (cache != null && cache.length() > 0) {
-            k = inScope(scope, cache.key(l).concat(k, 2));  // [b, KV, s, hd]
-            v = inScope(scope, cache.value(l).concat(v, 2));  // [b, KV, s, hd]
+        if (p.cache() != null && p.cache().length() > 0) {
+            k = inScope(p.scope(), p.cache().key(l).concat(k, 2));  // [b, KV, s, hd]
+            v = inScope(p.scope(), p.cache().value(l).concat(v, 2));  // [b, KV, s, hd]
         }
-        newKeys[l] = k;
-        newValues[l] = v;
+        p.newKeys()[l] = k;
+        p.newValues()[l] = v;
         long keysLen = k.getShape().get(2);
         if (s.groupSize() > 1) {
             k = k.repeat(1, s.groupSize());  // [b, H, s, hd]: query head h reads kv head h / group
@@ -253,17 +264,17 @@ final class Transformer {
             float cap = (float) s.attnSoftcap();
             scores = scores.div(cap).tanh().mul(cap);
         }
-        scores = scores.add(mask(scope, p0, (int) t, (int) keysLen, s.slidingWindows().get(l)));
+        scores = scores.add(mask(p.scope(), p.p0(), (int) t, (int) keysLen, s.slidingWindows().get(l)));
         NDArray pattern = scores.softmax(-1);  // [b, H, t, s]
-        pattern = hooks.fire(HookPoints.pattern(l), pattern, p0);
+        pattern = p.fire(HookPoints.pattern(l), pattern);
         NDArray z = pattern.matMul(v).transpose(0, 2, 1, 3);  // [b, t, H, hd]
-        z = hooks.fire(HookPoints.z(l), z, p0);
+        z = p.fire(HookPoints.z(l), z);
         NDArray out;
         String resultPoint = HookPoints.result(l);
-        if (hooks.wants(resultPoint)) {
-            NDArray wo = w.get(b + "o.t").reshape(heads, hd, s.dModel());  // [H, hd, d]
-            NDArray result = inScope(scope, z.transpose(0, 2, 1, 3).matMul(wo)).transpose(0, 2, 1, 3);  // [b, t, H, d]
-            result = hooks.fire(resultPoint, result, p0);
+        if (p.hooks().wants(resultPoint)) {
+            NDArray wo = inScope(p.scope(), w.get(b + "o.t").reshape(heads, hd, s.dModel()));  // [H, hd, d]
+            NDArray result = z.transpose(0, 2, 1, 3).matMul(wo).transpose(0, 2, 1, 3);  // [b, t, H, d]
+            result = p.fire(resultPoint, result);
             out = result.sum(new int[] {2});  // [b, t, d]
         } else {
             out = z.reshape(bs, t, (long) heads * hd).matMul(w.get(b + "o.t"));  // [b, t, d]
@@ -288,7 +299,7 @@ final class Transformer {
     }
 
     /** cos/sin tables {@code [t, r]} for positions p0 .. p0+t-1, HF's rotate-half layout (frequencies repeated twice). */
-    private void ropeTables(NDManager scope, int p0, int t, NDArray[] cosOut, NDArray[] sinOut) {
+    private NDArray[] ropeTables(NDManager scope, int p0, int t) {
         int half = invFreq.length;
         int r = 2 * half;
         float[] c = new float[t * r];
@@ -305,8 +316,7 @@ final class Transformer {
                 sn[i * r + j + half] = sv;
             }
         }
-        cosOut[0] = scope.create(c, new Shape(t, r));  // [t, r]
-        sinOut[0] = scope.create(sn, new Shape(t, r));  // [t, r]
+        return new NDArray[] {scope.create(c, new Shape(t, r)), scope.create(sn, new Shape(t, r))};  // [t, r] each
     }
 
     /** {@code x·cos + rotate_half(x)·sin} on the first r dims of each head; the rest pass through. */

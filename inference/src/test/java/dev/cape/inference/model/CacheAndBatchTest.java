@@ -4,6 +4,7 @@ import static dev.cape.inference.Fixtures.assertClose;
 import static dev.cape.inference.Fixtures.ints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cape.inference.Fixtures;
 import dev.cape.inference.hook.HookPoints;
@@ -90,6 +91,25 @@ class CacheAndBatchTest {
             assertThrows(IllegalArgumentException.class, () -> m.forward(new int[] {1, 128}));
             assertThrows(IllegalArgumentException.class, () -> m.forward(new int[][] {{1}}, cache, true));
             assertThrows(IllegalArgumentException.class, () -> m.forward(new int[65]));  // 64 learned positions
+        }
+    }
+
+    @Test
+    void forwardsLeaveNoNativeArraysBehind() {
+        try (LanguageModel m = LanguageModel.load(Fixtures.model("gemma2"))) {
+            int before = m.managedArrays();
+            try (HookSession s = m.hooks().capture(HookPoints.result(1)).capture(HookPoints.pattern(0))
+                    .add(HookPoints.residPost(0), new float[m.spec().dModel()], 1.0)) {
+                for (int i = 0; i < 3; i++) {
+                    m.forward(new int[][] {{5, 6, 7}, {8, 9, 10}});
+                }
+                try (KvCache cache = m.newCache(1)) {
+                    m.forward(new int[][] {{5, 6, 7}}, cache, false);
+                    m.forward(new int[][] {{8}}, cache, false);
+                    assertTrue(m.managedArrays() > before, "the cache holds keys and values");
+                }
+            }
+            assertEquals(before, m.managedArrays());
         }
     }
 }

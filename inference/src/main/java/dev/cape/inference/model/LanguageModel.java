@@ -84,6 +84,11 @@ public final class LanguageModel implements AutoCloseable {
         }
     }
 
+    /** {@link #load(ModelConfig, TensorStore, TextTokenizer, String)} on the CPU. */
+    public static LanguageModel load(ModelConfig config, TensorStore store, TextTokenizer tokenizer) {
+        return load(config, store, tokenizer, "cpu");
+    }
+
     /**
      * Loads a model from a config and any tensor store (a llama2.c checkpoint, a test fixture, ...) whose names are
      * those of the config's HF architecture. The store is read during this call only; the caller closes it, and the

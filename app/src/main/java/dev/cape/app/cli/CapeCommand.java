@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = "CAPE Workbench: how reasoning and truthfulness interact as language models grow.%n"
                 + "With no command, diagnoses the bundled data (the workbench GUI will open here once it exists).",
         subcommands = {CommandLine.HelpCommand.class, DiagnoseCommand.class, ForwardCommand.class,
-                GenerateCommand.class, BenchCommand.class})
+                GenerateCommand.class, BenchCommand.class, DirectionCommand.class, SteerCommand.class})
 public final class CapeCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Exit codes, a contract for scripts. */
@@ -54,6 +54,7 @@ public final class CapeCommand implements java.util.concurrent.Callable<Integer>
                 ex.printStackTrace(commandLine.getErr());
             }
             if (ex instanceof DataFormatException || ex instanceof ModelLoadException
+                    || ex instanceof dev.cape.inference.eval.StatementDataException
                     || ex instanceof java.io.UncheckedIOException) {
                 commandLine.getErr().println("cape: " + ex.getMessage());
                 return EXIT_BAD_DATA;

@@ -1,0 +1,55 @@
+package dev.cape.app.cli;
+
+import dev.cape.inference.eval.GeneratedStatements;
+import dev.cape.inference.eval.StatementCsv;
+import dev.cape.inference.eval.StatementSet;
+import dev.cape.inference.eval.TruthfulQa;
+import java.nio.file.Path;
+
+/**
+ * Statement sets named on the command line: a CSV file (statement,label), a TruthfulQA file (its MC2 answers as
+ * statements), or {@code generated:KIND[:PAIRS[:SEED]]} (larger-than, smaller-than, addition; default 500 pairs,
+ * seed 1).
+ */
+final class StatementSources {
+
+    private StatementSources() {
+    }
+
+    static StatementSet read(String spec) {
+        if (spec.startsWith("generated:")) {
+            String[] p = spec.substring("generated:".length()).split(":");
+            GeneratedStatements.Kind kind = GeneratedStatements.Kind.parse(p[0]);
+            int pairs = p.length > 1 ? parseInt(p[1], spec) : 500;
+            long seed = p.length > 2 ? parseInt(p[2], spec) : 1;
+            return GeneratedStatements.generate(kind, pairs, seed);
+        }
+        Path file = Path.of(spec);
+        if (TruthfulQa.looksLikeTruthfulQa(file)) {
+            return TruthfulQa.asStatements(TruthfulQa.read(file));
+        }
+        return StatementCsv.read(file);
+    }
+
+    /** The first {@code n} items (all their statements), for bounded runs; all when {@code n <= 0}. */
+    static StatementSet limitItems(StatementSet set, int n, long seed) {
+        if (n <= 0 || set.rowsByItem().size() <= n) {
+            return set;
+        }
+        java.util.List<String> items = new java.util.ArrayList<>(set.rowsByItem().keySet());
+        java.util.Collections.shuffle(items, new java.util.Random(seed));
+        java.util.Set<String> keep = new java.util.HashSet<>(items.subList(0, n));
+        int[] rows = java.util.stream.IntStream.range(0, set.size())
+                .filter(i -> keep.contains(set.statements().get(i).item())).toArray();
+        return set.subset(rows);
+    }
+
+    private static int parseInt(String v, String spec) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad number '" + v + "' in " + spec
+                    + " (expected generated:KIND[:PAIRS[:SEED]])", e);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package dev.cape.app.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.cape.inference.direction.DirectionFile;
+import dev.cape.inference.eval.EvalTask;
+import dev.cape.inference.eval.ItemSplit;
+import dev.cape.inference.eval.McQuestion;
+import dev.cape.inference.eval.McTask;
+import dev.cape.inference.eval.ModelFiles;
+import dev.cape.inference.eval.StatementCsv;
+import dev.cape.inference.eval.StatementSet;
+import dev.cape.inference.eval.SteeringEvaluation;
+import dev.cape.inference.eval.TrueFalseTask;
+import dev.cape.inference.eval.TruthfulQa;
+import dev.cape.inference.generate.GenerationOptions;
+import dev.cape.inference.model.LanguageModel;
+import dev.cape.inference.steer.SteeredGeneration;
+import dev.cape.inference.steer.SteeringSession;
+import dev.cape.inference.steer.SteeringVector;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cape steer}: steered against unsteered generation, or an α sweep over an evaluation set. */
+@Command(name = "steer", mixinStandardHelpOptions = true,
+        description = {"Adds alpha·sigma·v (a direction from cape direction) to the residual stream of one layer.",
+                "With --prompt: prints the unsteered and the steered continuation side by side.",
+                "With --eval FILE: sweeps --alphas over held-out items of a statement CSV (\" True\"/\" False\"",
+                "completion) or TruthfulQA (MC1/MC2) and reports accuracy, corrected and broken shares and the KL",
+                "divergence on neutral text. When FILE is the file the direction was fitted on, only the items of",
+                "its test split are used."})
+public final class SteerCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR|model.bin",
+            description = "Hugging Face model folder or llama2.c model.bin.")
+    Path model;
+
+    @Option(names = "--vector", required = true, paramLabel = "FILE", description = "Direction file (safetensors).")
+    Path vector;
+
+    @Option(names = "--alpha", defaultValue = "4", paramLabel = "A",
+            description = "Steering strength in units of sigma. Default: ${DEFAULT-VALUE}.")
+    double alpha;
+
+    @Option(names = "--layer", paramLabel = "L", description = "Layer to steer (default: the file's chosen layer).")
+    Integer layer;
+
+    @Option(names = "--site", defaultValue = "resid-post", description = "resid-post or resid-pre.")
+    String site;
+
+    @Option(names = "--new-tokens-only", description = "Steer only the generated tokens, not the prompt.")
+    boolean newTokensOnly;
+
+    @Option(names = "--prompt", paramLabel = "TEXT", description = "Prompt to continue.")
+    String prompt;
+
+    @Option(names = "--max-tokens", defaultValue = "48", paramLabel = "N", description = "New tokens at most.")
+    int maxTokens;
+
+    @Option(names = "--temperature", defaultValue = "0", paramLabel = "T", description = "0 = greedy.")
+    double temperature;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Sampling seed (both runs).")
+    long seed;
+
+    @Option(names = "--eval", paramLabel = "FILE", description = "Statement CSV or TruthfulQA file to evaluate on.")
+    Path eval;
+
+    @Option(names = "--alphas", defaultValue = "0,1,2,4,8", paramLabel = "LIST", split = ",",
+            description = "Alphas of the sweep. Default: ${DEFAULT-VALUE}.")
+    double[] alphas;
+
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Evaluate at most N items (0 = all).")
+    int limit;
+
+    @Option(names = "--template", defaultValue = TrueFalseTask.DEFAULT_TEMPLATE, paramLabel = "TEXT",
+            description = "Prompt for statements, with {statement}. Default: ${DEFAULT-VALUE}.")
+    String template;
+
+    @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Sequences per forward pass.")
+    int batch;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or cuda:N.")
+    String device;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json.")
+    String format;
+
+    @Override
+    public Integer call() {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new IllegalArgumentException("--format must be text or json: " + format);
+        }
+        if ((prompt == null) == (eval == null)) {
+            throw new IllegalArgumentException("give exactly one of --prompt and --eval");
+        }
+        SteeringSession.Site s = switch (site) {
+            case "resid-post" -> SteeringSession.Site.RESID_POST;
+            case "resid-pre" -> SteeringSession.Site.RESID_PRE;
+            default -> throw new IllegalArgumentException("--site must be resid-post or resid-pre: " + site);
+        };
+        DirectionFile.Stored stored = DirectionFile.read(vector);
+        SteeringVector v = layer == null ? stored.chosen() : stored.at(layer);
+        PrintWriter out = spec.commandLine().getOut();
+        try (LanguageModel lm = ModelFiles.load(model, device)) {
+            if (prompt != null) {
+                generate(lm, v, s, out);
+            } else {
+                evaluate(lm, stored, v, s, out);
+            }
+        }
+        out.flush();
+        return CapeCommand.EXIT_OK;
+    }
+
+    private void generate(LanguageModel lm, SteeringVector v, SteeringSession.Site s, PrintWriter out) {
+        int[] ids = lm.tokenizer().orElseThrow(() -> new IllegalArgumentException("the model has no tokenizer"))
+                .encode(prompt, true);
+        GenerationOptions o = GenerationOptions.withDefaults().withMaxTokens(maxTokens).withTemperature(temperature)
+                .withSeed(seed);
+        SteeredGeneration.Comparison c = SteeredGeneration.compare(lm, ids, o,
+                SteeringSession.on(lm).at(s).add(v, alpha), newTokensOnly);
+        var tok = lm.tokenizer().get();
+        String plain = tok.decode(c.unsteered().tokens());
+        String steered = tok.decode(c.steered().tokens());
+        if (format.equals("json")) {
+            JsonObject j = new JsonObject();
+            j.addProperty("prompt", prompt);
+            j.addProperty("layer", v.layer());
+            j.addProperty("alpha", alpha);
+            j.addProperty("sigma", v.sigma());
+            j.addProperty("unsteered", plain);
+            j.addProperty("steered", steered);
+            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(j));
+            return;
+        }
+        out.printf(Locale.ROOT, "layer %d, alpha %s (%.4g per unit of sigma)%s%n", v.layer(), fmt(alpha), v.sigma(),
+                newTokensOnly ? ", new tokens only" : "");
+        sideBySide(out, "unsteered", prompt + plain, "steered (alpha " + fmt(alpha) + ")", prompt + steered, 48);
+    }
+
+    static void sideBySide(PrintWriter out, String leftTitle, String left, String rightTitle, String right, int w) {
+        List<String> a = wrap(left, w);
+        List<String> b = wrap(right, w);
+        out.printf("%-" + w + "s | %s%n", leftTitle, rightTitle);
+        out.println("-".repeat(w) + "-+-" + "-".repeat(w));
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            out.printf("%-" + w + "s | %s%n", i < a.size() ? a.get(i) : "", i < b.size() ? b.get(i) : "");
+        }
+    }
+
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        for (String para : text.split("\n", -1)) {
+            StringBuilder line = new StringBuilder();
+            for (String word : para.split(" ")) {
+                if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                while (word.length() > width) {
+                    lines.add(word.substring(0, width));
+                    word = word.substring(width);
+                }
+                if (line.length() > 0) {
+                    line.append(' ');
+                }
+                line.append(word);
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private void evaluate(LanguageModel lm, DirectionFile.Stored stored, SteeringVector v, SteeringSession.Site s,
+            PrintWriter out) {
+        EvalTask task;
+        String note;
+        if (TruthfulQa.looksLikeTruthfulQa(eval)) {
+            TruthfulQa.Questions qs = TruthfulQa.read(eval);
+            List<McQuestion> list = qs.questions();
+            if (limit > 0 && list.size() > limit) {
+                list = list.subList(0, limit);
+            }
+            task = new McTask(list, batch);
+            note = "TruthfulQA MC1 (" + qs.name() + ")";
+        } else {
+            StatementSet set = StatementCsv.read(eval);
+            if (set.sha256().equals(stored.meta("dataset_sha256"))) {
+                ItemSplit split = ItemSplit.of(set, Double.parseDouble(stored.meta("test_share")),
+                        Long.parseLong(stored.meta("split_seed")));
+                set = set.subset(split.test());
+                note = set.name() + ", held-out split of the direction (seed " + stored.meta("split_seed") + ")";
+            } else {
+                note = set.name() + ", all items (not the direction's data)";
+            }
+            set = StatementSources.limitItems(set, limit, 1);
+            task = new TrueFalseTask(set, template, batch);
+        }
+        SteeringEvaluation.Result r = SteeringEvaluation.sweep(lm, task, v, alphas, s,
+                SteeringEvaluation.NEUTRAL_TEXTS);
+        if (format.equals("json")) {
+            JsonObject j = new JsonObject();
+            j.addProperty("layer", r.layer());
+            j.addProperty("baseline_accuracy", r.baselineAccuracy());
+            JsonArray arr = new JsonArray();
+            for (SteeringEvaluation.Point p : r.points()) {
+                JsonObject o = new JsonObject();
+                o.addProperty("alpha", p.alpha());
+                o.addProperty("accuracy", p.accuracy());
+                o.add("corrected_share", num(p.correctedShare()));
+                o.add("broken_share", num(p.brokenShare()));
+                o.addProperty("kl", p.kl());
+                arr.add(o);
+            }
+            j.add("alphas", arr);
+            j.addProperty("n_items", r.nItems());
+            j.addProperty("data", note);
+            j.addProperty("sigma", v.sigma());
+            out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(j));
+            return;
+        }
+        out.printf(Locale.ROOT, "%s: %d items; layer %d, sigma %.4g; accuracy without steering %.3f%n", note,
+                r.nItems(), r.layer(), v.sigma(), r.baselineAccuracy());
+        TextTable t = new TextTable("alpha", "accuracy", "corrected", "broken", "KL (nats)").right(0, 1, 2, 3, 4);
+        for (SteeringEvaluation.Point p : r.points()) {
+            t.row(fmt(p.alpha()), DirectionCommand.f3(p.accuracy()), DirectionCommand.f3(p.correctedShare()),
+                    DirectionCommand.f3(p.brokenShare()), String.format(Locale.ROOT, "%.4f", p.kl()));
+        }
+        out.print(t.text(""));
+    }
+
+    private static com.google.gson.JsonElement num(double v) {
+        return Double.isNaN(v) ? com.google.gson.JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(v);
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+}

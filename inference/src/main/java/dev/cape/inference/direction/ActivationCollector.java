@@ -1,0 +1,96 @@
+package dev.cape.inference.direction;
+
+import dev.cape.inference.hook.Activation;
+import dev.cape.inference.hook.HookPoints;
+import dev.cape.inference.hook.HookSession;
+import dev.cape.inference.model.LanguageModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Collects {@code blocks.L.hook_resid_post} at the last token of each sequence, at every layer, in one forward pass
+ * per batch. The runtime has no padding, so sequences are grouped by length and each group runs in batches of at
+ * most {@code batchSize} equal-length rows; the result is in input order. Stops with a
+ * {@link CancellationException} when the thread is interrupted.
+ */
+public final class ActivationCollector {
+
+    private ActivationCollector() {
+    }
+
+    /** Groups of row indices with equal length, each at most {@code batchSize} long, in ascending length order. */
+    public static List<int[]> batches(List<int[]> sequences, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1: " + batchSize);
+        }
+        Map<Integer, List<Integer>> byLength = new TreeMap<>();
+        for (int i = 0; i < sequences.size(); i++) {
+            if (sequences.get(i).length == 0) {
+                throw new IllegalArgumentException("sequence " + i + " is empty");
+            }
+            byLength.computeIfAbsent(sequences.get(i).length, k -> new ArrayList<>()).add(i);
+        }
+        List<int[]> out = new ArrayList<>();
+        for (List<Integer> rows : byLength.values()) {
+            for (int from = 0; from < rows.size(); from += batchSize) {
+                out.add(rows.subList(from, Math.min(rows.size(), from + batchSize)).stream().mapToInt(Integer::intValue)
+                        .toArray());
+            }
+        }
+        return out;
+    }
+
+    /** Last-token residual stream after every block, {@code [layers][n][d_model]}. */
+    public static LayerActivations residPostLastToken(LanguageModel model, List<int[]> sequences, int batchSize,
+            Progress progress) {
+        int layers = model.spec().nLayers();
+        float[][][] out = new float[layers][sequences.size()][];
+        List<int[]> batches = batches(sequences, batchSize);
+        int done = 0;
+        progress.progress("activations", 0, sequences.size());
+        for (int[] rows : batches) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("activation collection cancelled after " + done + " of "
+                        + sequences.size() + " sequences");
+            }
+            int[][] batch = new int[rows.length][];
+            for (int i = 0; i < rows.length; i++) {
+                batch[i] = sequences.get(rows[i]);
+            }
+            int last = batch[0].length - 1;
+            try (HookSession s = model.hooks()) {
+                for (int l = 0; l < layers; l++) {
+                    s.capture(HookPoints.residPost(l));
+                }
+                model.forward(batch, null, false);
+                for (int l = 0; l < layers; l++) {
+                    Activation a = s.require(HookPoints.residPost(l));   // [b, pos, d]
+                    for (int i = 0; i < rows.length; i++) {
+                        out[l][rows[i]] = a.vector(i, last);
+                    }
+                }
+            }
+            done += rows.length;
+            progress.progress("activations", done, sequences.size());
+        }
+        return new LayerActivations("blocks.{L}.hook_resid_post", out);
+    }
+
+    /** Token ids of each text, with the tokenizer's BOS id first when it has one. */
+    public static List<int[]> encode(LanguageModel model, List<String> texts) {
+        var tok = model.tokenizer().orElseThrow(() -> new IllegalArgumentException(
+                "the model has no tokenizer; statements need one"));
+        List<int[]> out = new ArrayList<>(texts.size());
+        for (String t : texts) {
+            int[] ids = tok.encode(t, true);
+            if (ids.length == 0) {
+                throw new IllegalArgumentException("text has no tokens: '" + t + "'");
+            }
+            out.add(ids);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.cape.inference.direction;
+
+import dev.cape.inference.eval.ItemSplit;
+import dev.cape.inference.eval.Statement;
+import dev.cape.inference.eval.StatementSet;
+import dev.cape.inference.model.LanguageModel;
+import java.util.List;
+
+/**
+ * Statements to directions in one call: tokenize (with BOS), collect last-token {@code hook_resid_post} at every
+ * layer, split by item with a seed, and fit and score a direction per layer.
+ */
+public final class DirectionExtraction {
+
+    /** The report and the activations and split it came from (for reuse, e.g. by the head census). */
+    public record Outcome(DirectionReport report, LayerActivations activations, ItemSplit split) {
+    }
+
+    private DirectionExtraction() {
+    }
+
+    public static Outcome run(LanguageModel model, StatementSet set, DirectionFinder finder, double testShare,
+            long splitSeed, int batchSize, Progress progress) {
+        ItemSplit split = ItemSplit.of(set, testShare, splitSeed);
+        List<int[]> ids = ActivationCollector.encode(model, set.statements().stream().map(Statement::text).toList());
+        LayerActivations acts = ActivationCollector.residPostLastToken(model, ids, batchSize, progress);
+        String[] items = set.statements().stream().map(Statement::item).toArray(String[]::new);
+        DirectionReport report = finder.find(acts, set.labels(), items, split, progress);
+        return new Outcome(report, acts, split);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.cape.inference.direction;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cape.inference.model.ModelLoadException;
+import dev.cape.inference.safetensors.SafetensorsFile;
+import dev.cape.inference.safetensors.SafetensorsWriter;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DirectionFileTest {
+
+    @TempDir
+    Path dir;
+
+    static DirectionReport report() {
+        LayerDirection l0 = new LayerDirection(0, new double[] {0.6, 0.8, 0}, 0.7, 0.75, 0.1, 1.5, 1.0,
+                Map.of("mass-mean", 1.0));
+        LayerDirection l1 = new LayerDirection(1, new double[] {0, 0, 1}, 0.9, 0.95, -0.2, 2.5, 1.0,
+                Map.of("mass-mean", 1.0));
+        return new DirectionReport(DirectionMethod.MASS_MEAN, List.of(l0, l1), 1, 10, 12, 42);
+    }
+
+    @Test
+    void aSafetensorsFileOfAnotherKindIsRefused() {
+        Path f = dir.resolve("other.safetensors");
+        new SafetensorsWriter().add("weight", new long[] {2}, new float[] {1, 2}).write(f);
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> DirectionFile.read(f));
+        assertTrue(e.getMessage().contains("format"), e.getMessage());
+    }
+
+    @Test
+    void vectorsRoundTripWithTheirProvenance() {
+        Path f = dir.resolve("v.safetensors");
+        DirectionFile.Stored saved = DirectionFile.of(report(),
+                new DirectionFile.Provenance("stories15M", "abc", "larger_than.csv", "def", 0.5));
+        DirectionFile.write(saved, f);
+        DirectionFile.Stored back = DirectionFile.read(f);
+        assertEquals(1, back.layer());
+        assertArrayEquals(new float[] {0.6f, 0.8f, 0}, back.directions().get(0));
+        assertArrayEquals(new float[] {0, 0, 1}, back.directions().get(1));
+        assertEquals(2.5, back.chosen().sigma(), 0.0);
+        assertEquals(1.5, back.at(0).sigma(), 0.0);
+        assertEquals(saved.metadata(), back.metadata());
+        assertEquals("42", back.meta("split_seed"));
+        assertEquals("mass-mean", back.meta("method"));
+        assertEquals("def", back.meta("dataset_sha256"));
+        assertThrows(IllegalArgumentException.class, () -> back.at(5));
+    }
+
+    @Test
+    void writerOutputParsesWithTheReaderBitForBit() throws Exception {
+        Path f = dir.resolve("t.safetensors");
+        float[] data = {1.5f, -0f, Float.MIN_VALUE, 3e38f, 7, 8};
+        new SafetensorsWriter().metadata("k", "v").add("a", new long[] {2, 3}, data).add("b", new long[] {1},
+                new float[] {9}).write(f);
+        byte[] bytes = Files.readAllBytes(f);
+        long headerLen = java.nio.ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+        assertEquals(0, headerLen % 8, "header padded to 8 bytes");
+        try (SafetensorsFile sf = SafetensorsFile.open(f)) {
+            assertEquals("v", sf.metadata().get("k"));
+            assertArrayEquals(new long[] {2, 3}, sf.shape("a"));
+            var fb = sf.get("a").data().duplicate().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+            float[] back = new float[6];
+            fb.get(back);
+            assertArrayEquals(data, back);
+        }
+    }
+}

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
         description = "CAPE Workbench: how reasoning and truthfulness interact as language models grow.%n"
                 + "With no command, diagnoses the bundled data (the workbench GUI will open here once it exists).",
         subcommands = {CommandLine.HelpCommand.class, DiagnoseCommand.class, ForwardCommand.class,
-                GenerateCommand.class, BenchCommand.class, DirectionCommand.class, SteerCommand.class})
+                GenerateCommand.class, BenchCommand.class, DirectionCommand.class, SteerCommand.class,
+                ExportGgufCommand.class, HeadsCommand.class})
 public final class CapeCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Exit codes, a contract for scripts. */

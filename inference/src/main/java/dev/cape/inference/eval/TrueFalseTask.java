@@ -17,14 +17,28 @@ public final class TrueFalseTask implements EvalTask {
     private final StatementSet statements;
     private final String template;
     private final int batchSize;
+    private final String trueAnswer;
+    private final String falseAnswer;
 
     public TrueFalseTask(StatementSet statements, String template, int batchSize) {
+        this(statements, template, " True", " False", batchSize);
+    }
+
+    /** With other answer words than {@code " True"} and {@code " False"} (e.g. {@code " true"}, {@code " false"}). */
+    public TrueFalseTask(StatementSet statements, String template, String trueAnswer, String falseAnswer,
+            int batchSize) {
         if (!template.contains("{statement}")) {
             throw new IllegalArgumentException("template must contain {statement}: '" + template + "'");
         }
         this.statements = statements;
         this.template = template;
         this.batchSize = batchSize;
+        if (trueAnswer.isEmpty() || falseAnswer.isEmpty() || trueAnswer.equals(falseAnswer)) {
+            throw new IllegalArgumentException("answers must be non-empty and differ: '" + trueAnswer + "', '"
+                    + falseAnswer + "'");
+        }
+        this.trueAnswer = trueAnswer;
+        this.falseAnswer = falseAnswer;
     }
 
     @Override
@@ -66,8 +80,8 @@ public final class TrueFalseTask implements EvalTask {
         List<AnswerScorer.Candidate> cs = new ArrayList<>();
         for (Statement s : statements.statements()) {
             String prompt = template.replace("{statement}", s.text());
-            cs.add(AnswerScorer.candidate(model, prompt, " True"));
-            cs.add(AnswerScorer.candidate(model, prompt, " False"));
+            cs.add(AnswerScorer.candidate(model, prompt, trueAnswer));
+            cs.add(AnswerScorer.candidate(model, prompt, falseAnswer));
         }
         double[] lp = AnswerScorer.logProbs(model, cs, batchSize);
         double[][] out = new double[statements.size()][2];

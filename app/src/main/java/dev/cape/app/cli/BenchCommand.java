@@ -18,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cape bench}: wall-time benchmarks that print figures (recorded in docs/benchmarks.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks that print wall times.", subcommands = BenchCommand.Diagnose.class)
+        description = "Benchmarks that print wall times.",
+        subcommands = {BenchCommand.Diagnose.class, SteeringBench.Direction.class, SteeringBench.Heads.class,
+                SteeringBench.Steer.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec

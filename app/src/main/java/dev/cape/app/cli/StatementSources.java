@@ -8,8 +8,9 @@ import java.nio.file.Path;
 
 /**
  * Statement sets named on the command line: a CSV file (statement,label), a TruthfulQA file (its MC2 answers as
- * statements), or {@code generated:KIND[:PAIRS[:SEED]]} (larger-than, smaller-than, addition; default 500 pairs,
- * seed 1).
+ * statements), {@code generated:KIND[:PAIRS[:SEED]]} (larger-than, smaller-than, addition; default 500 pairs,
+ * seed 1), or {@code bundled:larger_than} / {@code bundled:smaller_than} (the Geometry of Truth files the product
+ * ships, see {@code truth/SOURCES.md} in the resources module).
  */
 final class StatementSources {
 
@@ -23,6 +24,21 @@ final class StatementSources {
             int pairs = p.length > 1 ? parseInt(p[1], spec) : 500;
             long seed = p.length > 2 ? parseInt(p[2], spec) : 1;
             return GeneratedStatements.generate(kind, pairs, seed);
+        }
+        if (spec.startsWith("bundled:")) {
+            String name = spec.substring("bundled:".length());
+            if (!name.equals("larger_than") && !name.equals("smaller_than")) {
+                throw new IllegalArgumentException("unknown bundled set '" + name
+                        + "', expected larger_than or smaller_than");
+            }
+            try (var in = dev.cape.resources.BundledResources.open("truth/" + name + ".csv")) {
+                byte[] bytes = in.readAllBytes();
+                return dev.cape.inference.eval.StatementCsv.parse(new String(bytes,
+                        java.nio.charset.StandardCharsets.UTF_8), name + ".csv",
+                        dev.cape.inference.eval.Hashing.sha256(bytes));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read bundled " + name + ": " + e.getMessage(), e);
+            }
         }
         Path file = Path.of(spec);
         if (TruthfulQa.looksLikeTruthfulQa(file)) {

@@ -6,6 +6,8 @@ import dev.cape.analysis.data.Dataset;
 import dev.cape.analysis.diagnosis.DiagnosisOptions;
 import dev.cape.analysis.diagnosis.DiagnosisResult;
 import dev.cape.analysis.diagnosis.PhaseDiagnosis;
+import dev.cape.analysis.diagnosis.UserFamilyDiagnosis;
+import com.google.gson.JsonObject;
 import dev.cape.analysis.phase.PooledPhaseCorrelation.Selection;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,6 +72,13 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of stdout.")
     Path out;
 
+    @Option(names = "--family", arity = "0..1", fallbackValue = "", paramLabel = "NAME",
+            description = "Also diagnose this family against the reference families: phase and coupling per model, "
+                    + "N_c, suggested interventions (width, data curation, benchmark rotation). Without a NAME the "
+                    + "data (--data) must hold one family; reference families are the data's other families, or the "
+                    + "bundled data when the file holds only that family.")
+    String family;
+
     @Override
     public Integer call() {
         DiagnosisOptions options = new DiagnosisOptions(reasoning, truth, bandwidth, tau, permutations, bootstrap,
@@ -77,12 +86,43 @@ public final class DiagnoseCommand implements Callable<Integer> {
         Dataset dataset = data == null ? BundledData.baseModels() : CsvImporter.withDefaults().read(data);
         DiagnosisResult result = PhaseDiagnosis.with(options)
                 .run(dataset, ConsoleProgress.forTerminal(spec.commandLine().getErr()));
+        UserFamilyDiagnosis.Result familyResult = family == null ? null : diagnoseFamily(options, dataset);
         String text = switch (format) {
-            case json -> DiagnosisJson.write(result, CapeCommand.version());
-            case markdown -> DiagnosisReport.markdown(result);
-            case text -> DiagnosisReport.text(result);
+            case json -> {
+                if (familyResult == null) {
+                    yield DiagnosisJson.write(result, CapeCommand.version());
+                }
+                JsonObject root = DiagnosisJson.toJson(result, CapeCommand.version());
+                root.add("family_diagnosis", FamilyDiagnosisOutput.json(familyResult));
+                yield CliSupport.json(root);
+            }
+            case markdown -> DiagnosisReport.markdown(result) + familySection(familyResult, true);
+            case text -> DiagnosisReport.text(result) + familySection(familyResult, false);
         };
         OutputTarget.write(text, out, spec.commandLine().getOut());
         return CapeCommand.EXIT_OK;
+    }
+
+    private UserFamilyDiagnosis.Result diagnoseFamily(DiagnosisOptions options, Dataset dataset) {
+        List<String> families = List.copyOf(dataset.byFamily().keySet());
+        String name = family;
+        if (name.isEmpty()) {
+            if (families.size() != 1) {
+                throw new IllegalArgumentException("--family without a NAME needs data with exactly one family; "
+                        + dataset.source() + " has " + families.size() + ": " + String.join(", ", families));
+            }
+            name = families.get(0);
+        }
+        Dataset reference = families.size() == 1 && data != null ? BundledData.baseModels() : dataset;
+        return UserFamilyDiagnosis.with(options).diagnose(dataset, name, reference);
+    }
+
+    private static String familySection(UserFamilyDiagnosis.Result r, boolean markdown) {
+        if (r == null) {
+            return "";
+        }
+        CliSupport.Doc d = new CliSupport.Doc(markdown);
+        FamilyDiagnosisOutput.render(d, r);
+        return d.toString();
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         description = "CAPE Workbench: how reasoning and truthfulness interact as language models grow.%n"
                 + "With no command, diagnoses the bundled data (the workbench GUI will open here once it exists).",
         subcommands = {CommandLine.HelpCommand.class, DiagnoseCommand.class, BenchCommand.class, CompareCommand.class,
-                OdeCommand.class, PcaCommand.class, FrontierCommand.class})
+                OdeCommand.class, PcaCommand.class, FrontierCommand.class, ReportCommand.class})
 public final class CapeCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Exit codes, a contract for scripts. */

@@ -233,13 +233,15 @@ public final class ReproductionReport {
     private List<Row> qwen(Dataset data, RandomStreams root) {
         DiagnosisOptions o = options.diagnosis();
         Composites.Split split = Composites.of(data, o.reasoning(), o.truth());
+        KernelCoupling kernel = KernelCoupling.withDefaults().withBandwidth(o.bandwidth());
         MatchedScaleComparison.Result r;
+        FamilyScores a;
+        FamilyScores b;
         try {
-            FamilyScores a = split.require("Qwen1.5");
-            FamilyScores b = split.require("Qwen2.5");
-            r = MatchedScaleComparison.withDefaults().with(KernelCoupling.withDefaults().withBandwidth(o.bandwidth()))
-                    .withBootstrap(options.compareBootstrap()).withRandom(root.child(STREAM_COMPARE))
-                    .compare(a, b, options.compareAtB());
+            a = split.require("Qwen1.5");
+            b = split.require("Qwen2.5");
+            r = MatchedScaleComparison.withDefaults().with(kernel).withBootstrap(options.compareBootstrap())
+                    .withRandom(root.child(STREAM_COMPARE)).compare(a, b, options.compareAtB());
         } catch (IllegalArgumentException e) {
             return List.of(notComputed(PaperValues.QWEN15, e.getMessage()), notComputed(PaperValues.QWEN25,
                     e.getMessage()));
@@ -253,11 +255,29 @@ public final class ReproductionReport {
         }
         String scale = "at " + num(options.compareAtB()) + "B (the method does not state the paper's matched scale)";
         List<Row> rows = new ArrayList<>();
-        rows.add(coupling(PaperValues.QWEN15, p.couplingA(), scale, "Qwen1.5"));
-        rows.add(coupling(PaperValues.QWEN25, p.couplingB(), scale, "Qwen2.5"
-                + (quirks.isEmpty() ? "" : "; Qwen2.5 rows carry the quirks " + String.join(", ", quirks)
-                + " (vendor harness and benchmark variants differ from the leaderboard)")));
+        rows.add(coupling(PaperValues.QWEN15, p.couplingA(), scale, "Qwen1.5 " + levelText(kernel.fit(a),
+                PaperValues.QWEN15.value())));
+        rows.add(coupling(PaperValues.QWEN25, p.couplingB(), scale, "Qwen2.5 " + levelText(kernel.fit(b),
+                PaperValues.QWEN25.value()) + (quirks.isEmpty() ? "" : "; its rows carry the quirks "
+                + String.join(", ", quirks) + " (vendor harness and benchmark variants differ from the leaderboard)")));
         return rows;
+    }
+
+    /** Where the curve first passes the level, in words ("passes 0.025 at 35.1B", or never). */
+    static String levelText(CouplingCurve c, double level) {
+        double[] x = c.gridX();
+        double[] v = c.gridC();
+        for (int k = 1; k < x.length; k++) {
+            if (Double.isNaN(v[k]) || Double.isNaN(v[k - 1])) {
+                continue;
+            }
+            if ((v[k - 1] - level) * (v[k] - level) <= 0 && v[k] != v[k - 1]) {
+                double xs = x[k - 1] + (level - v[k - 1]) / (v[k] - v[k - 1]) * (x[k] - x[k - 1]);
+                return String.format(Locale.ROOT, "has the paper's value %+.3f at %sB on our curve", level,
+                        num(Math.pow(10, xs)));
+            }
+        }
+        return String.format(Locale.ROOT, "never has the paper's value %+.3f inside its observed range", level);
     }
 
     private Row coupling(PaperValues.Headline h, MatchedScaleComparison.Estimate e, String scale, String detail) {
@@ -277,9 +297,10 @@ public final class ReproductionReport {
         try {
             g = split.require("Gemma-4");
         } catch (IllegalArgumentException e) {
+            boolean present = data.models().stream().anyMatch(m -> m.family().equals("Gemma-4"));
             return new Row(PaperValues.GEMMA4, Status.NOT_IN_DATA, Double.NaN, Double.NaN, Double.NaN,
-                    "not computable", "none", "not compared", "the data have no Gemma-4 family ("
-                    + e.getMessage() + ")");
+                    "not computable", "none", "not compared", present ? e.getMessage()
+                    : "the data have no Gemma-4 family");
         }
         if (g.size() < KernelCoupling.MIN_MODELS) {
             return new Row(PaperValues.GEMMA4, Status.NOT_IN_DATA, Double.NaN, Double.NaN, Double.NaN,

@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cape bench}: wall-time benchmarks that print figures (recorded in docs/benchmarks.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks that print wall times.", subcommands = BenchCommand.Diagnose.class)
+        description = "Benchmarks that print wall times.",
+        subcommands = {BenchCommand.Diagnose.class, BenchCommand.Ode.class, BenchCommand.Report.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -76,6 +77,112 @@ public final class BenchCommand implements Callable<Integer> {
             Arrays.sort(sorted);
             out.printf(Locale.ROOT, "full default diagnosis: min %.3f s, median %.3f s, max %.3f s over %d runs%n",
                     sorted[0], sorted[runs / 2], sorted[runs - 1], runs);
+            return CapeCommand.EXIT_OK;
+        }
+    }
+
+    /** Runs {@code job} warm-up times untimed, then times it; prints each run and min/median/max. */
+    static void time(PrintWriter out, String label, int warmup, int runs, Runnable job) {
+        if (warmup < 0 || runs < 1) {
+            throw new IllegalArgumentException("--warmup must be >= 0 and --runs >= 1: " + warmup + ", " + runs);
+        }
+        for (int i = 0; i < warmup; i++) {
+            job.run();
+            out.printf(Locale.ROOT, "warm-up %d done%n", i + 1);
+            out.flush();
+        }
+        double[] seconds = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            job.run();
+            seconds[i] = (System.nanoTime() - t0) / 1e9;
+            out.printf(Locale.ROOT, "run %d: %.3f s%n", i + 1, seconds[i]);
+            out.flush();
+        }
+        double[] sorted = seconds.clone();
+        Arrays.sort(sorted);
+        out.printf(Locale.ROOT, "%s: min %.3f s, median %.3f s, max %.3f s over %d runs%n", label, sorted[0],
+                sorted[runs / 2], sorted[runs - 1], runs);
+    }
+
+    static void header(PrintWriter out, String name, String what) {
+        out.printf(Locale.ROOT, "cape bench %s: %s; %d cores, JVM %s, load average %s%n", name, what,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
+    }
+
+    private static String loadAverage() {
+        double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", l);
+    }
+
+    /** Times {@code cape ode --lambda cv}: λ cross-validated over all families, hold-out and nested-CV LOFO. */
+    @Command(name = "ode", mixinStandardHelpOptions = true,
+            description = "Wall time of the ODE analysis with lambda chosen by leave-one-family-out cross-validation "
+                    + "over all families (fit, Llama-2 hold-out and leave-one-family-out table, each with its CV, "
+                    + "and the eigenstructure), after warm-up runs.")
+    static final class Ode implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", paramLabel = "FILE", description = "CSV of model scores (default: the bundled data).")
+        Path data;
+
+        @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--runs", defaultValue = "5", description = "Timed runs (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Dataset dataset = CliSupport.dataset(data);
+            dev.cape.analysis.ode.Sindy sindy = OdeCommand.sindy(2, "cv", dev.cape.analysis.data.Benchmarks
+                    .DEFAULT_REASONING, dev.cape.analysis.data.Benchmarks.DEFAULT_TRUTH);
+            header(out, "ode", dataset.source() + ", " + dataset.models().size() + " models, lambda by CV");
+            time(out, "ode with lambda by cross-validation", warmup, runs, () -> dev.cape.analysis.ode.OdeStudy.run(
+                    sindy, dev.cape.analysis.ode.Eigenstructure.withDefaults(), dataset,
+                    dev.cape.analysis.ode.Sindy.DEFAULT_HELD_OUT));
+            return CapeCommand.EXIT_OK;
+        }
+    }
+
+    /** Times {@code cape report} end to end with the default settings, writing into a temporary directory. */
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Wall time of cape report end to end (read the bundled data, every computation with the "
+                    + "default resample counts, write report.md and report.json), after warm-up runs.")
+    static final class Report implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--runs", defaultValue = "5", description = "Timed runs (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            Path dir = java.nio.file.Files.createTempDirectory("cape-bench-report");
+            try {
+                header(out, "report", "bundled data, default settings, output in a temporary directory");
+                time(out, "report end to end", warmup, runs, () -> {
+                    java.io.StringWriter sink = new java.io.StringWriter();
+                    int code = CapeCommand.run(new PrintWriter(sink), new PrintWriter(sink), "report", "--out",
+                            dir.toString());
+                    if (code != CapeCommand.EXIT_OK) {
+                        throw new IllegalStateException("cape report failed with exit code " + code + ": " + sink);
+                    }
+                });
+            } finally {
+                for (String f : new String[] {"report.md", "report.json"}) {
+                    java.nio.file.Files.deleteIfExists(dir.resolve(f));
+                }
+                java.nio.file.Files.deleteIfExists(dir);
+            }
             return CapeCommand.EXIT_OK;
         }
     }

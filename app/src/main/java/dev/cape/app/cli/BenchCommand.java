@@ -1,17 +1,15 @@
 package dev.cape.app.cli;
 
-import dev.cape.analysis.data.BundledData;
-import dev.cape.analysis.data.CsvImporter;
 import dev.cape.analysis.data.Dataset;
 import dev.cape.analysis.diagnosis.DiagnosisOptions;
 import dev.cape.analysis.diagnosis.PhaseDiagnosis;
 import dev.cape.analysis.resampling.ProgressListener;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,8 +37,8 @@ public final class BenchCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--data", paramLabel = "FILE", description = "CSV of model scores (default: the bundled data).")
-        Path data;
+        @Mixin
+        DataOption data;
 
         @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
         int warmup;
@@ -54,7 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--warmup must be >= 0 and --runs >= 1: " + warmup + ", " + runs);
             }
             PrintWriter out = spec.commandLine().getOut();
-            Dataset dataset = data == null ? BundledData.baseModels() : CsvImporter.withDefaults().read(data);
+            Dataset dataset = data.load();
             PhaseDiagnosis diagnosis = PhaseDiagnosis.with(DiagnosisOptions.defaults());
             out.printf(Locale.ROOT, "cape bench diagnose: %s, %d models; %d cores, JVM %s%n", dataset.source(),
                     dataset.models().size(), Runtime.getRuntime().availableProcessors(),

@@ -49,8 +49,11 @@ public record CriticalScale(Status status, double log10Value) {
 
     /** Finds N_c on a coupling curve. */
     public static CriticalScale of(CouplingCurve curve) {
-        double[] x = curve.gridX();
-        double[] c = curve.gridC();
+        return of(curve.gridX(), curve.gridC());
+    }
+
+    /** Finds N_c on a curve given as ascending grid points x and values c (NaN where undefined). */
+    public static CriticalScale of(double[] x, double[] c) {
         boolean anyDefined = false;
         boolean anyNegative = false;
         boolean anyNonNegative = false;

@@ -1,7 +1,6 @@
 package dev.cape.analysis.resampling;
 
 import java.util.concurrent.CancellationException;
-import dev.cape.analysis.coupling.CouplingCurve;
 import dev.cape.analysis.coupling.CriticalScale;
 import dev.cape.analysis.coupling.FamilyScores;
 import dev.cape.analysis.coupling.KernelCoupling;
@@ -124,6 +123,8 @@ public final class FamilyBootstrap {
         private final double[] sizes; // distinct x, ascending
         private final int[] sizeIndex; // model → index into sizes
         private final Map<Integer, double[][]> weightCache = new HashMap<>();
+        private final Map<Integer, double[]> gridCache = new HashMap<>();
+        private final double[] gc; // scratch: c on the current resample's grid
 
         Evaluator(FamilyScores f, KernelCoupling coupling) {
             x = f.log10Params();
@@ -132,6 +133,7 @@ public final class FamilyBootstrap {
             grid = coupling.gridPoints();
             inv2h2 = 1.0 / (2 * coupling.bandwidth() * coupling.bandwidth());
             sizes = Arrays.stream(x).distinct().sorted().toArray();
+            gc = new double[grid];
             sizeIndex = new int[x.length];
             for (int i = 0; i < x.length; i++) {
                 sizeIndex[i] = Arrays.binarySearch(sizes, x[i]);
@@ -159,12 +161,13 @@ public final class FamilyBootstrap {
                 return null;
             }
             double[][] w = weights(lo, hi); // [grid][size]
-            double[] gx = gridX(lo, hi);
-            double[] gc = new double[grid];
+            int from = lo;
+            int to = hi;
+            double[] gx = gridCache.computeIfAbsent(from * sizes.length + to, key -> gridX(from, to));
             for (int k = 0; k < grid; k++) {
                 gc[k] = coupling(w[k], counts);
             }
-            return CriticalScale.of(new CouplingCurve("", 0, gx, gc, new double[0], new double[0]));
+            return CriticalScale.of(gx, gc);
         }
 
         private double coupling(double[] wk, int[] counts) {

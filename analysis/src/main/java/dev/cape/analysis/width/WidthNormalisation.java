@@ -103,36 +103,28 @@ public final class WidthNormalisation {
     public Result test(List<FamilyScores> families, StratifiedPermutationTest permutation, RandomStreams streams,
                        ProgressListener progress, boolean testTaxRegion) {
         // all models with a known width
-        List<PartialCorrelation.Family> withWidth = new ArrayList<>();
+        List<FamilyScores> withWidth = new ArrayList<>();
         for (FamilyScores f : families) {
             int[] known = knownWidth(f, null);
             if (known.length > 0) {
-                withWidth.add(new PartialCorrelation.Family(f.family(), pick(f.reasoning(), known),
-                        pick(f.truth(), known), pick(f.width(), known)));
+                withWidth.add(f.select(known));
             }
         }
         PartialCorrelation.Result all = withWidth.isEmpty()
                 ? new PartialCorrelation.Result(java.util.OptionalDouble.empty(), "no model has a hidden width",
                         List.of(), List.of(), 0, MIN_MODELS)
-                : PartialCorrelation.withDefaults().compute(withWidth);
+                : PartialCorrelation.withDefaults().compute(withWidth.stream()
+                        .map(f -> new PartialCorrelation.Family(f.family(), f.reasoning(), f.truth(), f.width()))
+                        .toList());
         StratifiedPermutationTest.Result allTest = null;
         if (all.r().isPresent()) {
-            List<double[]> er = all.reasoningResiduals();
-            List<double[]> log2 = new ArrayList<>();
-            List<double[]> strata = new ArrayList<>();
-            for (PartialCorrelation.Residuals res : all.included()) {
-                PartialCorrelation.Family f = withWidth.stream().filter(w -> w.family().equals(res.family()))
-                        .findFirst().orElseThrow();
-                log2.add(f.log2Width());
-                strata.add(f.truthfulness());
-            }
-            allTest = permutation.test(strata.toArray(double[][]::new), () -> t -> {
-                List<double[]> et = new ArrayList<>();
-                for (int k = 0; k < t.length; k++) {
-                    et.add(PartialCorrelation.residualize(t[k], log2.get(k)));
-                }
-                return safeStatistic(er, et);
-            }, streams.child(1), progress);
+            List<String> included = all.included().stream().map(PartialCorrelation.Residuals::family).toList();
+            List<FamilyScores> used = withWidth.stream().filter(f -> included.contains(f.family())).toList();
+            TaxRegionStatistics everyModel = new TaxRegionStatistics(used);
+            int[][] allModels = used.stream().map(f -> java.util.stream.IntStream.range(0, f.size()).toArray())
+                    .toArray(int[][]::new);
+            allTest = permutation.test(truths(used), () -> t -> everyModel.partial(t, allModels), streams.child(1),
+                    progress);
         }
 
         // tax region, selection from the full families
@@ -348,14 +340,6 @@ public final class WidthNormalisation {
             int[] idx = withWidth(k, selected);
             return idx.length >= MIN_MODELS
                     && Arrays.stream(idx).mapToDouble(i -> log2Width[k][i]).distinct().count() > 1;
-        }
-    }
-
-    private static double safeStatistic(List<double[]> er, List<double[]> et) {
-        try {
-            return PartialCorrelation.statistic(er, et);
-        } catch (IllegalArgumentException zeroVariance) {
-            return Double.NaN;
         }
     }
 

@@ -50,6 +50,7 @@ class WidthNormalisationTest {
         WidthNormalisation.Result res = WidthNormalisation.withDefaults()
                 .test(List.of(A, B, C), FEW, RandomStreams.of(1), ProgressListener.NONE);
         assertEquals(expected, res.all().r().getAsDouble(), 1e-12);
+        assertEquals(expected, res.allTest().observed(), 1e-12);
         assertTrue(res.allTest().p() > 0 && res.allTest().p() <= 1);
     }
 

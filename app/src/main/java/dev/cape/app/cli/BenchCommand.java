@@ -1,17 +1,15 @@
 package dev.cape.app.cli;
 
-import dev.cape.analysis.data.BundledData;
-import dev.cape.analysis.data.CsvImporter;
 import dev.cape.analysis.data.Dataset;
 import dev.cape.analysis.diagnosis.DiagnosisOptions;
 import dev.cape.analysis.diagnosis.PhaseDiagnosis;
 import dev.cape.analysis.resampling.ProgressListener;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,8 +38,8 @@ public final class BenchCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--data", paramLabel = "FILE", description = "CSV of model scores (default: the bundled data).")
-        Path data;
+        @Mixin
+        DataOption data;
 
         @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
         int warmup;
@@ -55,7 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--warmup must be >= 0 and --runs >= 1: " + warmup + ", " + runs);
             }
             PrintWriter out = spec.commandLine().getOut();
-            Dataset dataset = data == null ? BundledData.baseModels() : CsvImporter.withDefaults().read(data);
+            Dataset dataset = data.load();
             PhaseDiagnosis diagnosis = PhaseDiagnosis.with(DiagnosisOptions.defaults());
             out.printf(Locale.ROOT, "cape bench diagnose: %s, %d models; %d cores, JVM %s%n", dataset.source(),
                     dataset.models().size(), Runtime.getRuntime().availableProcessors(),
@@ -125,8 +123,8 @@ public final class BenchCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--data", paramLabel = "FILE", description = "CSV of model scores (default: the bundled data).")
-        Path data;
+        @Mixin
+        DataOption data;
 
         @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
         int warmup;
@@ -137,7 +135,7 @@ public final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Dataset dataset = CliSupport.dataset(data);
+            Dataset dataset = data.load();
             dev.cape.analysis.ode.Sindy sindy = OdeCommand.sindy(2, "cv", dev.cape.analysis.data.Benchmarks
                     .DEFAULT_REASONING, dev.cape.analysis.data.Benchmarks.DEFAULT_TRUTH);
             header(out, "ode", dataset.source() + ", " + dataset.models().size() + " models, lambda by CV");
@@ -166,7 +164,7 @@ public final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws java.io.IOException {
             PrintWriter out = spec.commandLine().getOut();
-            Path dir = java.nio.file.Files.createTempDirectory("cape-bench-report");
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cape-bench-report");
             try {
                 header(out, "report", "bundled data, default settings, output in a temporary directory");
                 time(out, "report end to end", warmup, runs, () -> {

@@ -1,6 +1,7 @@
 package dev.cape.app.cli;
 
 import dev.cape.analysis.data.DataFormatException;
+import dev.cape.inference.model.ModelLoadException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,8 +12,9 @@ import picocli.CommandLine.Option;
 @Command(name = "cape", mixinStandardHelpOptions = true, versionProvider = CapeCommand.Version.class,
         description = "CAPE Workbench: how reasoning and truthfulness interact as language models grow.%n"
                 + "With no command, diagnoses the bundled data (the workbench GUI will open here once it exists).",
-        subcommands = {CommandLine.HelpCommand.class, DiagnoseCommand.class, BenchCommand.class, CompareCommand.class,
-                OdeCommand.class, PcaCommand.class, FrontierCommand.class, ReportCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DiagnoseCommand.class, ForwardCommand.class,
+                GenerateCommand.class, BenchCommand.class, CompareCommand.class, OdeCommand.class, PcaCommand.class,
+                FrontierCommand.class, ReportCommand.class})
 public final class CapeCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Exit codes, a contract for scripts. */
@@ -52,7 +54,8 @@ public final class CapeCommand implements java.util.concurrent.Callable<Integer>
             if (debug) {
                 ex.printStackTrace(commandLine.getErr());
             }
-            if (ex instanceof DataFormatException || ex instanceof java.io.UncheckedIOException) {
+            if (ex instanceof DataFormatException || ex instanceof ModelLoadException
+                    || ex instanceof java.io.UncheckedIOException) {
                 commandLine.getErr().println("cape: " + ex.getMessage());
                 return EXIT_BAD_DATA;
             }

@@ -5,22 +5,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import dev.cape.analysis.data.BundledData;
-import dev.cape.analysis.data.CsvImporter;
-import dev.cape.analysis.data.Dataset;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** Small helpers shared by the analysis commands: loading the data set and writing JSON and text. */
+/** Small helpers shared by the analysis commands: writing JSON and text. */
 final class CliSupport {
 
     private CliSupport() {
-    }
-
-    /** The user's CSV, or the bundled base models when {@code data} is null. */
-    static Dataset dataset(Path data) {
-        return data == null ? BundledData.baseModels() : CsvImporter.withDefaults().read(data);
     }
 
     /** Pretty-printed JSON with nulls kept, ending with a newline. */

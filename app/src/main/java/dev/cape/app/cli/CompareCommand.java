@@ -38,8 +38,8 @@ public final class CompareCommand implements Callable<Integer> {
             + "of either family inside the overlap of their observed ranges).")
     Double at;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "CSV of model scores (default: the bundled data).")
-    Path data;
+    @picocli.CommandLine.Mixin
+    DataOption data;
 
     @Option(names = "--reasoning", split = ",", paramLabel = "IDS", defaultValue = "arc_c,gsm8k,mmlu",
             description = "Reasoning benchmarks averaged into R (default: ${DEFAULT-VALUE}).")
@@ -70,7 +70,7 @@ public final class CompareCommand implements Callable<Integer> {
         MatchedScaleComparison cmp = MatchedScaleComparison.withDefaults()
                 .with(KernelCoupling.withDefaults().withBandwidth(bandwidth)).withBootstrap(bootstrap)
                 .withRandom(RandomStreams.of(seed));
-        Dataset dataset = CliSupport.dataset(data);
+        Dataset dataset = data.load();
         Composites.Split split = Composites.of(dataset, reasoning, truth);
         FamilyScores a = split.require(familyA);
         FamilyScores b = split.require(familyB);

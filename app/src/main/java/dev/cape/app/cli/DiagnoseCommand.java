@@ -1,7 +1,6 @@
 package dev.cape.app.cli;
 
 import dev.cape.analysis.data.BundledData;
-import dev.cape.analysis.data.CsvImporter;
 import dev.cape.analysis.data.Dataset;
 import dev.cape.analysis.diagnosis.DiagnosisOptions;
 import dev.cape.analysis.diagnosis.DiagnosisResult;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +29,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "CSV of model scores (default: the bundled data).")
-    Path data;
+    @Mixin
+    DataOption data;
 
     @Option(names = "--reasoning", split = ",", paramLabel = "IDS",
             description = "Reasoning benchmarks averaged into R (default: ${DEFAULT-VALUE}).",
@@ -83,7 +83,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     public Integer call() {
         DiagnosisOptions options = new DiagnosisOptions(reasoning, truth, bandwidth, tau, permutations, bootstrap,
                 familyBootstrap, naiveSelection ? Selection.FIXED : Selection.RESELECT, seed);
-        Dataset dataset = data == null ? BundledData.baseModels() : CsvImporter.withDefaults().read(data);
+        Dataset dataset = data.load();
         DiagnosisResult result = PhaseDiagnosis.with(options)
                 .run(dataset, ConsoleProgress.forTerminal(spec.commandLine().getErr()));
         UserFamilyDiagnosis.Result familyResult = family == null ? null : diagnoseFamily(options, dataset);
@@ -113,7 +113,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             }
             name = families.get(0);
         }
-        Dataset reference = families.size() == 1 && data != null ? BundledData.baseModels() : dataset;
+        Dataset reference = families.size() == 1 && data.data != null ? BundledData.baseModels() : dataset;
         return UserFamilyDiagnosis.with(options).diagnose(dataset, name, reference);
     }
 

@@ -23,8 +23,8 @@ public final class OdeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "CSV of model scores (default: the bundled data).")
-    Path data;
+    @picocli.CommandLine.Mixin
+    DataOption data;
 
     @Option(names = "--holdout", paramLabel = "FAMILY", defaultValue = Sindy.DEFAULT_HELD_OUT,
             description = "Family to hold out and predict (default: ${DEFAULT-VALUE}).")
@@ -76,7 +76,7 @@ public final class OdeCommand implements Callable<Integer> {
     public Integer call() {
         Sindy s = sindy(order, lambda, reasoning, truth).withProgress(ConsoleProgress.forTerminal(
                 spec.commandLine().getErr()));
-        Dataset dataset = CliSupport.dataset(data);
+        Dataset dataset = data.load();
         OdeStudy study = OdeStudy.run(s, Eigenstructure.withDefaults(), dataset, holdout);
         String text = switch (format) {
             case json -> CliSupport.json(OdeJson.toJson(study, dataset.source(), seed));

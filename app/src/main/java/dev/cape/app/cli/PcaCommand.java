@@ -23,8 +23,8 @@ public final class PcaCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "CSV of model scores (default: the bundled data).")
-    Path data;
+    @picocli.CommandLine.Mixin
+    DataOption data;
 
     @Option(names = "--benchmarks", split = ",", paramLabel = "IDS",
             defaultValue = "arc_c,gsm8k,mmlu,hellaswag,winogrande,truthfulqa_mc2",
@@ -39,7 +39,7 @@ public final class PcaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dataset dataset = CliSupport.dataset(data);
+        Dataset dataset = data.load();
         for (String b : benchmarks) {
             if (!dataset.benchmarks().contains(b)) {
                 throw new IllegalArgumentException("benchmark '" + b + "' is not in " + dataset.source()

@@ -36,8 +36,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Directory for report.md and report.json (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "CSV of base-model scores (default: the bundled data).")
-    Path data;
+    @picocli.CommandLine.Mixin
+    DataOption data;
 
     @Option(names = "--frontier", paramLabel = "FILE",
             description = "CSV of frontier models (default: the bundled frontier_models.csv).")
@@ -88,7 +88,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReproductionReport.Options o = options();
-        Dataset dataset = CliSupport.dataset(data);
+        Dataset dataset = data.load();
         FrontierTable table = FrontierCommand.table(frontier);
         ReproductionReport.Result r = ReproductionReport.with(o).run(dataset, table,
                 ConsoleProgress.forTerminal(spec.commandLine().getErr()));

@@ -1,0 +1,77 @@
+package dev.cape.app.cli;
+
+import dev.cape.inference.generate.Generation;
+import dev.cape.inference.generate.GenerationOptions;
+import dev.cape.inference.generate.Generator;
+import dev.cape.inference.model.LanguageModel;
+import dev.cape.inference.tokenize.TextTokenizer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cape generate}: streams a continuation of a prompt, token by token, from a model folder. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Generates text from a model folder (config.json + safetensors + tokenizer.json), printing each",
+                "token as it is chosen. Temperature 0 is greedy; otherwise temperature, top-k and top-p sampling",
+                "from --seed. Stops at the end-of-sequence token or after --max-tokens; a summary goes to stderr."})
+public final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Hugging Face model folder.")
+    Path model;
+
+    @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The prompt.")
+    String prompt;
+
+    @Option(names = "--max-tokens", defaultValue = "64", paramLabel = "N",
+            description = "New tokens at most. Default: ${DEFAULT-VALUE}.")
+    int maxTokens;
+
+    @Option(names = "--temperature", defaultValue = "0", paramLabel = "T",
+            description = "0 = greedy. Default: ${DEFAULT-VALUE}.")
+    double temperature;
+
+    @Option(names = "--top-k", defaultValue = "0", paramLabel = "K", description = "0 = off. Default: ${DEFAULT-VALUE}.")
+    int topK;
+
+    @Option(names = "--top-p", defaultValue = "1", paramLabel = "P", description = "1 = off. Default: ${DEFAULT-VALUE}.")
+    double topP;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Sampling seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--bos", description = "Prepend the tokenizer's BOS id to the prompt.")
+    boolean bos;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or cuda:N. Default: ${DEFAULT-VALUE}.")
+    String device;
+
+    @Override
+    public Integer call() {
+        GenerationOptions options = new GenerationOptions(maxTokens, temperature, topK, topP, seed, true);
+        try (LanguageModel m = LanguageModel.load(model, device)) {
+            int[] ids = ForwardCommand.encode(m, prompt, bos);
+            if (ids.length == 0) {
+                throw new IllegalArgumentException("the prompt has no tokens");
+            }
+            TextTokenizer tokenizer = m.tokenizer().orElseThrow();
+            PrintWriter out = spec.commandLine().getOut();
+            int[] previous = {ids[ids.length - 1]};
+            Generation g = Generator.generate(m, ids, options, (step, token) -> {
+                out.print(tokenizer.decodeNext(previous[0], token));
+                out.flush();
+                previous[0] = token;
+            });
+            out.println();
+            out.flush();
+            spec.commandLine().getErr().println("cape: " + g.tokens().length + " tokens, stopped: "
+                    + g.reason().name().toLowerCase(java.util.Locale.ROOT));
+            return CapeCommand.EXIT_OK;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package dev.cape.inference.model;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.cape.inference.hook.HookPoints;
+import dev.cape.inference.hook.HookRegistry;
+import dev.cape.inference.hook.HookSession;
+import dev.cape.inference.model.ModelSpec.BlockLayout;
+import dev.cape.inference.safetensors.SafetensorsCheckpoint;
+import dev.cape.inference.tokenize.HuggingFaceTextTokenizer;
+import dev.cape.inference.tokenize.TextTokenizer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A loaded decoder-only language model: the unified {@link Transformer} with its weights in native memory (one
+ * {@link NDManager} per model), its hook points and, when the folder has one, its tokenizer.
+ * <pre>{@code
+ * try (LanguageModel m = LanguageModel.load(Path.of("models/llama"))) {
+ *     Logits logits = m.forward(new int[] {1, 2, 3});          // [1, 3, vocab]
+ *     try (HookSession s = m.hooks().capture(HookPoints.residPost(0))) {
+ *         m.forward(new int[] {1, 2, 3});
+ *         float[] last = s.require(HookPoints.residPost(0)).vector(0, 2);
+ *     }
+ * }
+ * }</pre>
+ * Forward passes are serialised (one at a time per model).
+ */
+public final class LanguageModel implements AutoCloseable {
+
+    private final ModelSpec spec;
+    private final NDManager manager;
+    private final Transformer transformer;
+    private final HookRegistry hooks;
+    private final TextTokenizer tokenizer;
+    private final String deviceName;
+
+    private LanguageModel(ModelSpec spec, NDManager manager, Transformer transformer, TextTokenizer tokenizer,
+            String deviceName) {
+        this.spec = spec;
+        this.manager = manager;
+        this.transformer = transformer;
+        this.tokenizer = tokenizer;
+        this.deviceName = deviceName;
+        boolean parallel = spec.layout() == BlockLayout.PARALLEL || spec.layout() == BlockLayout.PARALLEL_SHARED_NORM;
+        this.hooks = new HookRegistry(HookPoints.all(spec.nLayers(), parallel));
+    }
+
+    /** Loads a Hugging Face model folder on the CPU. */
+    public static LanguageModel load(Path folder) {
+        return load(folder, "cpu");
+    }
+
+    /**
+     * Loads a Hugging Face model folder: {@code config.json}, safetensors weights (single or sharded) and, when
+     * present, {@code tokenizer.json}.
+     *
+     * @param device {@code cpu}, {@code cuda} or {@code cuda:N}
+     * @throws ModelLoadException     when the folder, config or weights are missing or malformed
+     * @throws IllegalArgumentException for an unusable device
+     */
+    public static LanguageModel load(Path folder, String device) {
+        if (!Files.isDirectory(folder)) {
+            throw new ModelLoadException("model folder " + folder + " does not exist or is not a folder");
+        }
+        Path configFile = folder.resolve("config.json");
+        if (!Files.isRegularFile(configFile)) {
+            throw new ModelLoadException("model folder " + folder + " has no config.json");
+        }
+        ModelConfig config = ModelConfig.read(configFile);
+        ModelSpec spec = ModelRegistry.spec(config);
+        ComputeDevice.resolve(device);
+        TextTokenizer tokenizer = Files.isRegularFile(folder.resolve(HuggingFaceTextTokenizer.FILE))
+                ? HuggingFaceTextTokenizer.load(folder) : null;
+        try (SafetensorsCheckpoint store = SafetensorsCheckpoint.open(folder)) {
+            return build(spec, store, folder.toString(), tokenizer, device);
+        } catch (RuntimeException e) {
+            if (tokenizer != null) {
+                tokenizer.close();
+            }
+            throw e;
+        }
+    }
+
+    /** {@link #load(ModelConfig, TensorStore, TextTokenizer, String)} on the CPU. */
+    public static LanguageModel load(ModelConfig config, TensorStore store, TextTokenizer tokenizer) {
+        return load(config, store, tokenizer, "cpu");
+    }
+
+    /**
+     * Loads a model from a config and any tensor store (a llama2.c checkpoint, a test fixture, ...) whose names are
+     * those of the config's HF architecture. The store is read during this call only; the caller closes it, and the
+     * model takes ownership of the tokenizer (closed with the model, or at once when loading fails; may be null).
+     */
+    public static LanguageModel load(ModelConfig config, TensorStore store, TextTokenizer tokenizer, String device) {
+        try {
+            return build(ModelRegistry.spec(config), store, config.source(), tokenizer, device);
+        } catch (RuntimeException e) {
+            if (tokenizer != null) {
+                tokenizer.close();
+            }
+            throw e;
+        }
+    }
+
+    private static LanguageModel build(ModelSpec spec, TensorStore store, String description, TextTokenizer tokenizer,
+            String device) {
+        Device dev = ComputeDevice.resolve(device);
+        CanonicalWeights weights = ModelRegistry.adapterFor(spec.modelType())
+                .weights(spec, new CheckpointReader(store, description));
+        NDManager manager = Engine.getEngine("PyTorch").newBaseManager(dev);
+        try {
+            Transformer t = new Transformer(spec, weights, manager);
+            return new LanguageModel(spec, manager, t, tokenizer, device == null ? "cpu" : device);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** The tokenizer loaded with the model, if any. */
+    public Optional<TextTokenizer> tokenizer() {
+        return Optional.ofNullable(tokenizer);
+    }
+
+    /** The device name the model was loaded on. */
+    public String device() {
+        return deviceName;
+    }
+
+    /** A new hook session on this model; its hooks are active until it is closed. */
+    public HookSession hooks() {
+        return hooks.open();
+    }
+
+    /** Every hook point this model fires, in firing order. */
+    public java.util.List<String> hookPoints() {
+        return hooks.points();
+    }
+
+    /** Logits at every position of one sequence: {@code [1, ids.length, vocab]}. */
+    public Logits forward(int[] ids) {
+        return forward(new int[][] {ids}, null, true);
+    }
+
+    /** Logits at every position of a batch of equal-length sequences: {@code [batch, length, vocab]}. */
+    public Logits forward(int[][] batch) {
+        return forward(batch, null, true);
+    }
+
+    /**
+     * A forward pass over equal-length sequences, continuing {@code cache} when given (positions start at its
+     * length) and appending their keys and values to it.
+     *
+     * @param allPositions logits for every new position, or only the last
+     */
+    public synchronized Logits forward(int[][] batch, KvCache cache, boolean allPositions) {
+        checkBatch(batch, cache);
+        try (NDManager scope = manager.newSubManager()) {
+            Transformer.Output out = transformer.forward(scope, batch, cache, hooks, allPositions);
+            if (cache != null) {
+                cache.commit(out.keys(), out.values(), cache.length() + batch[0].length);
+            }
+            return out.logits();
+        }
+    }
+
+    /** An empty KV cache for {@code batch} sequences. */
+    public KvCache newCache(int batch) {
+        return new KvCache(manager, spec.nLayers(), batch);
+    }
+
+    private void checkBatch(int[][] batch, KvCache cache) {
+        if (batch == null || batch.length == 0) {
+            throw new IllegalArgumentException("batch must hold at least one sequence");
+        }
+        int t = batch[0].length;
+        if (t == 0) {
+            throw new IllegalArgumentException("sequences must not be empty");
+        }
+        for (int i = 0; i < batch.length; i++) {
+            if (batch[i].length != t) {
+                throw new IllegalArgumentException("sequences must have equal lengths: row 0 has " + t + ", row " + i
+                        + " has " + batch[i].length);
+            }
+            for (int id : batch[i]) {
+                if (id < 0 || id >= spec.vocabSize()) {
+                    throw new IllegalArgumentException("token id " + id + " outside the vocabulary [0, "
+                            + spec.vocabSize() + ")");
+                }
+            }
+        }
+        if (cache != null && cache.batch() != batch.length) {
+            throw new IllegalArgumentException("cache holds " + cache.batch() + " sequences, batch has " + batch.length);
+        }
+        int total = (cache == null ? 0 : cache.length()) + t;
+        if (spec.learnedPositions() && total > spec.maxPositions()) {
+            throw new IllegalArgumentException("sequence of " + total + " positions exceeds the model's "
+                    + spec.maxPositions() + " learned positions");
+        }
+    }
+
+    /** Native arrays the model's manager holds (weights, caches); for leak checks in tests. */
+    int managedArrays() {
+        return manager.getManagedArrays().size();
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+        if (tokenizer != null) {
+            tokenizer.close();
+        }
+    }
+}

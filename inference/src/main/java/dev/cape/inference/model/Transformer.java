@@ -1,0 +1,381 @@
+package dev.cape.inference.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.cape.inference.hook.HookPoints;
+import dev.cape.inference.hook.HookRegistry;
+import dev.cape.inference.model.ModelSpec.BlockLayout;
+import dev.cape.inference.model.ModelSpec.MlpKind;
+import dev.cape.inference.model.ModelSpec.NormKind;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The unified decoder-only transformer over DJL NDArrays, parameterised by a {@link ModelSpec}. Weights live in the
+ * model's {@link NDManager} as float32 (linear weights transposed to {@code [in, out]}); every forward runs in a
+ * sub-manager that is closed before it returns, after logits and captured activations have been copied to Java arrays.
+ * Not thread-safe: one forward at a time per model.
+ */
+final class Transformer {
+
+    /** HF adds {@code finfo(float32).min} to masked scores, so their probability is exactly 0. */
+    private static final float MASKED = -Float.MAX_VALUE;
+
+    private final ModelSpec s;
+    private final NDManager manager;
+    private final Map<String, NDArray> w = new HashMap<>();
+    private final float[] invFreq;
+
+    Transformer(ModelSpec spec, CanonicalWeights weights, NDManager manager) {
+        this.s = spec;
+        this.manager = manager;
+        this.invFreq = spec.rope() == null ? null : spec.rope().inverseFrequencies();
+        int d = s.dModel();
+        int q = s.nHeads() * s.headDim();
+        int kv = s.nKvHeads() * s.headDim();
+        plain(weights, "embed", s.vocabSize(), s.dEmbed());
+        if (s.learnedPositions()) {
+            plain(weights, "pos_embed", s.maxPositions() + s.positionOffset(), d);
+        }
+        if (s.dEmbed() != d) {
+            linear(weights, "project_in", d, s.dEmbed(), false);
+            linear(weights, "project_out", s.dEmbed(), d, false);
+        }
+        for (int l = 0; l < s.nLayers(); l++) {
+            String b = "blocks." + l + ".";
+            norm(weights, b + "ln1", d);
+            if (s.layout() != BlockLayout.PARALLEL_SHARED_NORM) {
+                norm(weights, b + "ln2", d);
+            }
+            if (s.layout() == BlockLayout.PRE_POST_NORM) {
+                norm(weights, b + "ln1_post", d);
+                norm(weights, b + "ln2_post", d);
+            }
+            linear(weights, b + "attn.q", q, d, s.qkvBias());
+            linear(weights, b + "attn.k", kv, d, s.qkvBias());
+            linear(weights, b + "attn.v", kv, d, s.qkvBias());
+            linear(weights, b + "attn.o", d, q, s.outBias());
+            if (s.qkNorm()) {
+                norm(weights, b + "attn.q_norm", s.headDim());
+                norm(weights, b + "attn.k_norm", s.headDim());
+            }
+            if (s.mlp() == MlpKind.GATED) {
+                linear(weights, b + "mlp.gate", s.dMlp(), d, s.mlpBias());
+            }
+            linear(weights, b + "mlp.up", s.dMlp(), d, s.mlpBias());
+            linear(weights, b + "mlp.down", d, s.dMlp(), s.mlpBias());
+        }
+        if (s.finalNorm()) {
+            norm(weights, "final_norm", d);
+        }
+        if (!s.tiedEmbeddings()) {
+            plain(weights, "unembed.weight", s.vocabSize(), s.dEmbed());
+        }
+        if (s.unembedBias()) {
+            plain(weights, "unembed.bias", s.vocabSize());
+        }
+        // logits = h · Eᵀ: keep the transposed view of whichever matrix unembeds
+        w.put("unembed.t", (s.tiedEmbeddings() ? w.get("embed") : w.get("unembed.weight")).transpose());
+    }
+
+    private NDArray upload(Weight weight, long... shape) {
+        return manager.create(weight.values().get(), new Shape(shape));
+    }
+
+    private void plain(CanonicalWeights weights, String name, long... shape) {
+        w.put(name, upload(weights.require(name, shape), shape));
+    }
+
+    /** A Linear {@code [out, in]} stored as its transpose {@code [in, out]} for {@code x · W}. */
+    private void linear(CanonicalWeights weights, String name, long out, long in, boolean bias) {
+        NDArray m = upload(weights.require(name + ".weight", out, in), out, in);
+        w.put(name + ".t", m.transpose());
+        if (bias) {
+            w.put(name + ".bias", upload(weights.require(name + ".bias", out), out));
+        }
+    }
+
+    private void norm(CanonicalWeights weights, String name, long dim) {
+        NDArray g = upload(weights.require(name + ".weight", dim), dim);
+        if (s.norm() == NormKind.RMS_PLUS_ONE) {
+            NDArray plusOne = g.add(1f);  // Gemma: x̂ · (1 + w), in float32
+            g.close();
+            g = plusOne;
+        }
+        w.put(name + ".weight", g);
+        if (s.norm() == NormKind.LAYER) {
+            w.put(name + ".bias", upload(weights.require(name + ".bias", dim), dim));
+        }
+    }
+
+    /** Logits and the keys/values to commit to a cache. */
+    record Output(Logits logits, NDArray[] keys, NDArray[] values) {
+    }
+
+    /**
+     * One forward pass over {@code ids} (equal-length rows), continuing {@code cache} when given.
+     *
+     * @param scope        sub-manager owning every intermediate; closed by the caller
+     * @param allPositions logits for every position, or only the last
+     */
+    Output forward(NDManager scope, int[][] ids, KvCache cache, HookRegistry hooks, boolean allPositions) {
+        int b = ids.length;
+        int t = ids[0].length;
+        int p0 = cache == null ? 0 : cache.length();
+        int d = s.dModel();
+        long[] flat = new long[b * t];
+        for (int i = 0; i < b; i++) {
+            for (int j = 0; j < t; j++) {
+                flat[i * t + j] = ids[i][j];
+            }
+        }
+        NDArray idx = scope.create(flat);  // [b·t]
+        NDArray x = w.get("embed").get(scope, new ai.djl.ndarray.index.NDIndex("{}", idx))
+                .reshape(b, t, s.dEmbed());  // [b, t, dE]
+        if (s.embeddingScale() != 1) {
+            x = x.mul((float) s.embeddingScale());
+        }
+        if (s.dEmbed() != d) {
+            x = x.matMul(w.get("project_in.t"));  // [b, t, d]
+        }
+        if (s.learnedPositions()) {
+            int from = p0 + s.positionOffset();
+            NDArray pos = w.get("pos_embed").get(scope, new ai.djl.ndarray.index.NDIndex(from + ":" + (from + t)));
+            x = x.add(pos);  // [b, t, d] + [t, d]
+        }
+        x = hooks.fire(HookPoints.EMBED, x, p0);
+
+        NDArray[] rope = invFreq == null ? new NDArray[2] : ropeTables(scope, p0, t);  // cos, sin [t, r]
+        Pass pass = new Pass(scope, cache, rope[0], rope[1], p0, hooks, new NDArray[s.nLayers()],
+                new NDArray[s.nLayers()]);
+        for (int l = 0; l < s.nLayers(); l++) {
+            x = block(pass, l, x);  // [b, t, d]
+        }
+        if (s.finalNorm()) {
+            x = norm(x, "final_norm");
+        }
+        if (s.dEmbed() != d) {
+            x = x.matMul(w.get("project_out.t"));  // [b, t, dE]
+        }
+        x = hooks.fire(HookPoints.FINAL_NORM, x, p0);
+        if (!allPositions) {
+            x = x.get(":, -1:, :");  // [b, 1, dE]
+        }
+        NDArray logits = x.matMul(w.get("unembed.t"));  // [b, n, V]
+        if (s.unembedBias()) {
+            logits = logits.add(w.get("unembed.bias"));
+        }
+        if (s.finalSoftcap() > 0) {
+            logits = logits.div((float) s.finalSoftcap()).tanh().mul((float) s.finalSoftcap());
+        }
+        int n = allPositions ? t : 1;
+        return new Output(new Logits(b, n, s.vocabSize(), logits.toFloatArray()), pass.newKeys(), pass.newValues());
+    }
+
+    /**
+     * What one forward pass threads through its blocks.
+     *
+     * @param scope     owner of every intermediate array
+     * @param cache     the KV cache continued, or null
+     * @param cos       RoPE cosines {@code [t, r]} (null with learned positions)
+     * @param sin       RoPE sines {@code [t, r]}
+     * @param p0        absolute position of the first new token
+     * @param hooks     the model's hook registry
+     * @param newKeys   per layer: cached plus new keys {@code [b, kvHeads, s, hd]}, to commit when the pass succeeds
+     * @param newValues per layer: cached plus new values
+     */
+    private record Pass(NDManager scope, KvCache cache, NDArray cos, NDArray sin, int p0, HookRegistry hooks,
+            NDArray[] newKeys, NDArray[] newValues) {
+
+        NDArray fire(String point, NDArray x) {
+            return hooks.fire(point, x, p0);
+        }
+    }
+
+    private NDArray block(Pass p, int l, NDArray xIn) {
+        String b = "blocks." + l + ".";
+        NDArray x = p.fire(HookPoints.residPre(l), xIn);  // [b, t, d]
+        switch (s.layout()) {
+            case PRE_NORM, PRE_POST_NORM -> {
+                NDArray a = attention(p, l, norm(x, b + "ln1"));
+                a = p.fire(HookPoints.attnOut(l), a);
+                x = x.add(s.layout() == BlockLayout.PRE_POST_NORM ? norm(a, b + "ln1_post") : a);
+                x = p.fire(HookPoints.residMid(l), x);
+                NDArray m = p.fire(HookPoints.mlpOut(l), mlp(norm(x, b + "ln2"), b));
+                x = x.add(s.layout() == BlockLayout.PRE_POST_NORM ? norm(m, b + "ln2_post") : m);
+            }
+            case PARALLEL_SHARED_NORM -> {
+                NDArray h = norm(x, b + "ln1");
+                NDArray a = p.fire(HookPoints.attnOut(l), attention(p, l, h));
+                NDArray m = p.fire(HookPoints.mlpOut(l), mlp(h, b));
+                x = a.add(m).add(x);  // HF phi: attn + ff + residual
+            }
+            case PARALLEL -> {
+                NDArray a = p.fire(HookPoints.attnOut(l), attention(p, l, norm(x, b + "ln1")));
+                NDArray m = p.fire(HookPoints.mlpOut(l), mlp(norm(x, b + "ln2"), b));
+                x = m.add(a).add(x);  // HF gpt_neox: mlp + attn + residual
+            }
+            case POST_NORM -> {
+                NDArray a = p.fire(HookPoints.attnOut(l), attention(p, l, x));
+                x = norm(x.add(a), b + "ln1");
+                x = p.fire(HookPoints.residMid(l), x);
+                NDArray m = p.fire(HookPoints.mlpOut(l), mlp(x, b));
+                x = norm(x.add(m), b + "ln2");
+            }
+        }
+        return p.fire(HookPoints.residPost(l), x);
+    }
+
+    private NDArray attention(Pass p, int l, NDArray h) {
+        String b = "blocks." + l + ".attn.";
+        long bs = h.getShape().get(0);
+        long t = h.getShape().get(1);
+        int heads = s.nHeads();
+        int kvHeads = s.nKvHeads();
+        int hd = s.headDim();
+        NDArray q = linear(h, b + "q").reshape(bs, t, heads, hd);  // [b, t, H, hd]
+        NDArray k = linear(h, b + "k").reshape(bs, t, kvHeads, hd);  // [b, t, KV, hd]
+        NDArray v = linear(h, b + "v").reshape(bs, t, kvHeads, hd);  // [b, t, KV, hd]
+        if (s.qkNorm()) {
+            q = norm(q, b + "q_norm");
+            k = norm(k, b + "k_norm");
+        }
+        q = q.transpose(0, 2, 1, 3);  // [b, H, t, hd]
+        k = k.transpose(0, 2, 1, 3);  // [b, KV, t, hd]
+        v = v.transpose(0, 2, 1, 3);  // [b, KV, t, hd]
+        if (p.cos() != null) {
+            q = rope(q, p.cos(), p.sin());
+            k = rope(k, p.cos(), p.sin());
+        }
+        if (p.cache() != null && p.cache().length() > 0) {
+            k = inScope(p.scope(), p.cache().key(l).concat(k, 2));  // [b, KV, s, hd]
+            v = inScope(p.scope(), p.cache().value(l).concat(v, 2));  // [b, KV, s, hd]
+        }
+        p.newKeys()[l] = k;
+        p.newValues()[l] = v;
+        long keysLen = k.getShape().get(2);
+        if (s.groupSize() > 1) {
+            k = k.repeat(1, s.groupSize());  // [b, H, s, hd]: query head h reads kv head h / group
+            v = v.repeat(1, s.groupSize());  // [b, H, s, hd]
+        }
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul((float) s.attnScale());  // [b, H, t, s]
+        if (s.attnSoftcap() > 0) {
+            float cap = (float) s.attnSoftcap();
+            scores = scores.div(cap).tanh().mul(cap);
+        }
+        scores = scores.add(mask(p.scope(), p.p0(), (int) t, (int) keysLen, s.slidingWindows().get(l)));
+        NDArray pattern = scores.softmax(-1);  // [b, H, t, s]
+        pattern = p.fire(HookPoints.pattern(l), pattern);
+        NDArray z = pattern.matMul(v).transpose(0, 2, 1, 3);  // [b, t, H, hd]
+        z = p.fire(HookPoints.z(l), z);
+        NDArray out;
+        String resultPoint = HookPoints.result(l);
+        if (p.hooks().wants(resultPoint)) {
+            NDArray wo = inScope(p.scope(), w.get(b + "o.t").reshape(heads, hd, s.dModel()));  // [H, hd, d]
+            NDArray result = z.transpose(0, 2, 1, 3).matMul(wo).transpose(0, 2, 1, 3);  // [b, t, H, d]
+            result = p.fire(resultPoint, result);
+            out = result.sum(new int[] {2});  // [b, t, d]
+        } else {
+            out = z.reshape(bs, t, (long) heads * hd).matMul(w.get(b + "o.t"));  // [b, t, d]
+        }
+        if (s.outBias()) {
+            out = out.add(w.get(b + "o.bias"));
+        }
+        return out;
+    }
+
+    /** Additive mask {@code [t, s]}: query i (absolute p0 + i) sees key j iff j ≤ p0 + i and (no window or j > p0 + i − W). */
+    private static NDArray mask(NDManager scope, int p0, int t, int keys, int window) {
+        float[] m = new float[t * keys];
+        for (int i = 0; i < t; i++) {
+            int qPos = p0 + i;
+            for (int j = 0; j < keys; j++) {
+                boolean visible = j <= qPos && (window <= 0 || j > qPos - window);
+                m[i * keys + j] = visible ? 0f : MASKED;
+            }
+        }
+        return scope.create(m, new Shape(t, keys));  // [t, s]
+    }
+
+    /** cos/sin tables {@code [t, r]} for positions p0 .. p0+t-1, HF's rotate-half layout (frequencies repeated twice). */
+    private NDArray[] ropeTables(NDManager scope, int p0, int t) {
+        int half = invFreq.length;
+        int r = 2 * half;
+        float[] c = new float[t * r];
+        float[] sn = new float[t * r];
+        for (int i = 0; i < t; i++) {
+            float pos = p0 + i;
+            for (int j = 0; j < half; j++) {
+                float f = pos * invFreq[j];  // float32 product, as HF's float32 matmul of inv_freq and positions
+                float cv = (float) Math.cos(f);
+                float sv = (float) Math.sin(f);
+                c[i * r + j] = cv;
+                c[i * r + j + half] = cv;
+                sn[i * r + j] = sv;
+                sn[i * r + j + half] = sv;
+            }
+        }
+        return new NDArray[] {scope.create(c, new Shape(t, r)), scope.create(sn, new Shape(t, r))};  // [t, r] each
+    }
+
+    /** {@code x·cos + rotate_half(x)·sin} on the first r dims of each head; the rest pass through. */
+    private NDArray rope(NDArray x, NDArray cos, NDArray sin) {
+        int hd = s.headDim();
+        int r = s.rope().rotaryDim();
+        int half = r / 2;
+        NDArray rot = r == hd ? x : x.get("..., 0:" + r);  // [b, n, t, r]
+        NDArray x1 = rot.get("..., 0:" + half);  // [b, n, t, r/2]
+        NDArray x2 = rot.get("..., " + half + ":" + r);  // [b, n, t, r/2]
+        NDArray rotated = x2.neg().concat(x1, -1);  // [b, n, t, r]
+        NDArray out = rot.mul(cos).add(rotated.mul(sin));  // [b, n, t, r]
+        return r == hd ? out : out.concat(x.get("..., " + r + ":"), -1);  // [b, n, t, hd]
+    }
+
+    private NDArray mlp(NDArray h, String b) {
+        if (s.mlp() == MlpKind.GATED) {
+            NDArray gate = activate(linear(h, b + "mlp.gate"));  // [b, t, dMlp]
+            return linear(gate.mul(linear(h, b + "mlp.up")), b + "mlp.down");  // [b, t, d]
+        }
+        return linear(activate(linear(h, b + "mlp.up")), b + "mlp.down");  // [b, t, d]
+    }
+
+    private NDArray activate(NDArray x) {
+        return switch (s.activation()) {
+            case SILU -> x.mul(ai.djl.nn.Activation.sigmoid(x));
+            case RELU -> ai.djl.nn.Activation.relu(x);
+            case GELU -> x.mul(x.div((float) Math.sqrt(2.0)).erf().add(1f)).mul(0.5f);
+            case GELU_TANH -> {
+                NDArray inner = x.add(x.pow(3f).mul(0.044715f)).mul((float) Math.sqrt(2.0 / Math.PI));
+                yield x.mul(inner.tanh().add(1f)).mul(0.5f);
+            }
+        };
+    }
+
+    private NDArray linear(NDArray x, String name) {
+        NDArray y = x.matMul(w.get(name + ".t"));
+        NDArray bias = w.get(name + ".bias");
+        return bias == null ? y : y.add(bias);
+    }
+
+    /** The configured norm over the last dimension. */
+    private NDArray norm(NDArray x, String name) {
+        NDArray g = w.get(name + ".weight");
+        float eps = (float) s.normEps();
+        if (s.norm() == NormKind.LAYER) {
+            NDArray mean = x.mean(new int[] {-1}, true);
+            NDArray centered = x.sub(mean);
+            NDArray var = centered.square().mean(new int[] {-1}, true);
+            return centered.div(var.add(eps).sqrt()).mul(g).add(w.get(name + ".bias"));
+        }
+        NDArray var = x.square().mean(new int[] {-1}, true);
+        return x.mul(var.add(eps).pow(-0.5f)).mul(g);
+    }
+
+    private static NDArray inScope(NDManager scope, NDArray a) {
+        if (a.getManager() != scope) {
+            a.attach(scope);
+        }
+        return a;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.cape.inference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The reference fixtures in {@code ../shared/fixtures/tiny-models} (system property {@code cape.shared.dir}): tiny HF
+ * model folders with the outputs HF transformers gives for them ({@code expected.json}, see the folder's README).
+ */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** The tiny-models folder; skips the calling test (with the reason) when the shared folder is absent. */
+    public static Path tinyModels() {
+        String shared = System.getProperty("cape.shared.dir", "../shared");
+        Path dir = Path.of(shared).resolve("fixtures/tiny-models");
+        Assumptions.assumeTrue(Files.isDirectory(dir),
+                "reference fixtures absent: " + dir.toAbsolutePath() + " (../shared is not checked out beside the repo)");
+        return dir;
+    }
+
+    /** A fixture folder by name. */
+    public static Path model(String name) {
+        return tinyModels().resolve(name);
+    }
+
+    /** Names of every fixture folder, sorted. */
+    public static List<String> names() {
+        try (Stream<Path> s = Files.list(tinyModels())) {
+            return s.filter(p -> Files.isRegularFile(p.resolve("expected.json")))
+                    .map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonObject expected(Path folder) {
+        try {
+            return JsonParser.parseString(Files.readString(folder.resolve("expected.json"))).getAsJsonObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses numbers as float32, as the README asks. */
+    public static float[] floats(JsonElement array) {
+        JsonArray a = array.getAsJsonArray();
+        float[] out = new float[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Float.parseFloat(a.get(i).getAsString());
+        }
+        return out;
+    }
+
+    public static int[] ints(JsonElement array) {
+        JsonArray a = array.getAsJsonArray();
+        int[] out = new int[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.get(i).getAsInt();
+        }
+        return out;
+    }
+
+    /** Largest absolute difference; the arrays must have equal lengths. */
+    public static double maxAbsDiff(float[] expected, float[] actual) {
+        assertEquals(expected.length, actual.length, "length");
+        double max = 0;
+        for (int i = 0; i < expected.length; i++) {
+            max = Math.max(max, Math.abs((double) expected[i] - actual[i]));
+        }
+        return max;
+    }
+
+    public static void assertClose(float[] expected, float[] actual, double tolerance, String what) {
+        double diff = maxAbsDiff(expected, actual);
+        assertTrue(diff <= tolerance, what + ": max |diff| " + diff + " > " + tolerance);
+    }
+}

@@ -203,10 +203,11 @@ public final class UserFamilyDiagnosis {
             }
             String why = f.size() < KernelCoupling.MIN_MODELS ? f.size() + " model(s) with all selected scores"
                     : "a coupling curve that is undefined (R or T constant within the family)";
+            String need = " a defined coupling curve (>= 3 models, R and T not constant)";
             List<Intervention> none = List.of(
-                    notAssessable("width", "needs the phases of >= 3 models"),
-                    notAssessable("data_curation", "needs N_c, which needs >= 3 models"),
-                    notAssessable("benchmark_rotation", "needs the phases of >= 3 models"));
+                    notAssessable("width", "finding the tax region needs" + need),
+                    notAssessable("data_curation", "N_c needs" + need),
+                    notAssessable("benchmark_rotation", "phases need" + need));
             return new Result(f.family(), true, "Weak diagnosis: " + f.family() + " has " + why + "; its models are "
                     + "only placed against the pooled reference families at the same scale, and no phase, N_c or "
                     + "intervention can be computed for the family itself.", rows, new CriticalScale(

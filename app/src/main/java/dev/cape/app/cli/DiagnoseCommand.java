@@ -113,8 +113,15 @@ public final class DiagnoseCommand implements Callable<Integer> {
             }
             name = families.get(0);
         }
-        Dataset reference = families.size() == 1 && data.data != null ? BundledData.baseModels() : dataset;
-        return UserFamilyDiagnosis.with(options).diagnose(dataset, name, reference);
+        boolean ownFile = data.data != null;
+        Dataset reference = families.size() == 1 && ownFile ? BundledData.baseModels() : dataset;
+        UserFamilyDiagnosis diagnosis = UserFamilyDiagnosis.with(options);
+        UserFamilyDiagnosis.Result r = diagnosis.diagnose(dataset, name, reference);
+        if (r.referenceFamilies().isEmpty() && ownFile && reference == dataset) {
+            // none of the file's other families has a defined coupling curve: compare with the bundled families
+            r = diagnosis.diagnose(dataset, name, BundledData.baseModels());
+        }
+        return r;
     }
 
     private static String familySection(UserFamilyDiagnosis.Result r, boolean markdown) {

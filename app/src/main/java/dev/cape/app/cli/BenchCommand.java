@@ -79,7 +79,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs {@code job} warm-up times untimed, then times it; prints each run and min/median/max. */
+    /**
+     * Runs {@code job} warm-up times untimed, then times it; prints each run's wall time and the CPU time of the
+     * whole process during it (all threads, JIT and GC included: a figure less sensitive to other load), then
+     * min/median/max of both.
+     */
     static void time(PrintWriter out, String label, int warmup, int runs, Runnable job) {
         if (warmup < 0 || runs < 1) {
             throw new IllegalArgumentException("--warmup must be >= 0 and --runs >= 1: " + warmup + ", " + runs);
@@ -90,17 +94,28 @@ public final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         double[] seconds = new double[runs];
+        double[] cpu = new double[runs];
         for (int i = 0; i < runs; i++) {
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             job.run();
             seconds[i] = (System.nanoTime() - t0) / 1e9;
-            out.printf(Locale.ROOT, "run %d: %.3f s%n", i + 1, seconds[i]);
+            cpu[i] = (processCpuNanos() - c0) / 1e9;
+            out.printf(Locale.ROOT, "run %d: %.3f s wall, %.3f s CPU%n", i + 1, seconds[i], cpu[i]);
             out.flush();
         }
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
-        out.printf(Locale.ROOT, "%s: min %.3f s, median %.3f s, max %.3f s over %d runs%n", label, sorted[0],
-                sorted[runs / 2], sorted[runs - 1], runs);
+        double[] sortedCpu = cpu.clone();
+        Arrays.sort(sortedCpu);
+        out.printf(Locale.ROOT, "%s: min %.3f s, median %.3f s, max %.3f s over %d runs (CPU: min %.3f s, "
+                + "median %.3f s)%n", label, sorted[0], sorted[runs / 2], sorted[runs - 1], runs, sortedCpu[0],
+                sortedCpu[runs / 2]);
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     static void header(PrintWriter out, String name, String what) {

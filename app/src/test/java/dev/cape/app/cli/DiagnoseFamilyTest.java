@@ -85,4 +85,16 @@ class DiagnoseFamilyTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("--family without a NAME needs data with exactly one family"), run.err());
     }
+
+    @Test
+    void sameSeedSameFamilyDiagnosis() {
+        CliRun a = CliRun.of(DiagnoseCommandTest.args("--family", "OPT", "--seed", "9", "--format", "json"));
+        CliRun b = CliRun.of(DiagnoseCommandTest.args("--family", "OPT", "--seed", "9", "--format", "json"));
+        assertEquals(0, a.exitCode(), a.err());
+        assertEquals(a.out(), b.out());
+        JsonObject nc = JsonParser.parseString(a.out()).getAsJsonObject().getAsJsonObject("family_diagnosis")
+                .getAsJsonObject("nc");
+        assertEquals("crossing", nc.get("status").getAsString());
+        assertTrue(nc.get("ci95_params_b").isJsonArray(), nc.toString());
+    }
 }

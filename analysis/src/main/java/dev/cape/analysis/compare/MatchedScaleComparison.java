@@ -258,12 +258,12 @@ public final class MatchedScaleComparison {
                 bootB[k][i] = vb;
                 bootEq[k][i] = Double.NaN;
                 if (!Double.isNaN(va) && sb != null) {
-                    double[] eq = equivalentX(sb, va);
-                    if (eq[0] != EquivalentStatus.UNDEFINED.ordinal()) {
+                    Reach eq = reach(sb, va);
+                    if (eq.status() != EquivalentStatus.UNDEFINED) {
                         eqDefined[k]++;
-                        if (eq[0] == EquivalentStatus.REACHED.ordinal()) {
+                        if (eq.status() == EquivalentStatus.REACHED) {
                             reached[k]++;
-                            bootEq[k][i] = eq[1];
+                            bootEq[k][i] = eq.log10N();
                         }
                     }
                 }
@@ -290,9 +290,8 @@ public final class MatchedScaleComparison {
 
     private Equivalent equivalent(String fa, String fb, double nA, double target, CouplingCurve cb, double[] boot,
                                   int reached, int defined) {
-        double[] eq = Double.isNaN(target) ? new double[] {EquivalentStatus.UNDEFINED.ordinal(), Double.NaN}
-                : equivalentX(cb, target);
-        EquivalentStatus status = EquivalentStatus.values()[(int) eq[0]];
+        Reach eq = Double.isNaN(target) ? new Reach(EquivalentStatus.UNDEFINED, Double.NaN) : reach(cb, target);
+        EquivalentStatus status = eq.status();
         double lower = Double.NaN;
         double upper = Double.NaN;
         if (reached >= MIN_DEFINED) {
@@ -301,7 +300,7 @@ public final class MatchedScaleComparison {
             lower = Math.pow(10, Percentile.sortedQuantile(v, alpha));
             upper = Math.pow(10, Percentile.sortedQuantile(v, 1 - alpha));
         }
-        double n = Double.isNaN(eq[1]) ? Double.NaN : Math.pow(10, eq[1]);
+        double n = Double.isNaN(eq.log10N()) ? Double.NaN : Math.pow(10, eq.log10N());
         double[] rb = {Math.pow(10, cb.gridX()[0]), Math.pow(10, cb.gridX()[cb.gridX().length - 1])};
         String message = switch (status) {
             case REACHED -> String.format(Locale.ROOT, "%s reaches %s's coupling at %sB (%+.3f) at %sB", fb, fa,
@@ -321,10 +320,17 @@ public final class MatchedScaleComparison {
     }
 
     /**
-     * {status ordinal, x} of the first scale at which the curve reaches the target (see the class comment): x is
-     * the crossing for REACHED, the smallest x for AT_OR_BELOW_SMALLEST, the largest x for NEVER_WITHIN_RANGE.
+     * Where a curve first reaches a level.
+     *
+     * @param status  what was found
+     * @param log10N  the crossing for REACHED, the smallest x for AT_OR_BELOW_SMALLEST, the largest x for
+     *                NEVER_WITHIN_RANGE, NaN when undefined
      */
-    static double[] equivalentX(CouplingCurve curve, double target) {
+    record Reach(EquivalentStatus status, double log10N) {
+    }
+
+    /** The first scale at which the curve reaches the target, scanning upward (see the class comment). */
+    static Reach reach(CouplingCurve curve, double target) {
         double[] x = curve.gridX();
         double[] c = curve.gridC();
         int first = -1;
@@ -335,10 +341,10 @@ public final class MatchedScaleComparison {
             }
         }
         if (first < 0) {
-            return new double[] {EquivalentStatus.UNDEFINED.ordinal(), Double.NaN};
+            return new Reach(EquivalentStatus.UNDEFINED, Double.NaN);
         }
         if (c[first] >= target) {
-            return new double[] {EquivalentStatus.AT_OR_BELOW_SMALLEST.ordinal(), x[first]};
+            return new Reach(EquivalentStatus.AT_OR_BELOW_SMALLEST, x[first]);
         }
         for (int k = first + 1; k < c.length; k++) {
             if (Double.isNaN(c[k]) || Double.isNaN(c[k - 1])) {
@@ -346,10 +352,10 @@ public final class MatchedScaleComparison {
             }
             if (c[k] >= target) {
                 double f = c[k] == c[k - 1] ? 1 : (target - c[k - 1]) / (c[k] - c[k - 1]);
-                return new double[] {EquivalentStatus.REACHED.ordinal(), x[k - 1] + f * (x[k] - x[k - 1])};
+                return new Reach(EquivalentStatus.REACHED, x[k - 1] + f * (x[k] - x[k - 1]));
             }
         }
-        return new double[] {EquivalentStatus.NEVER_WITHIN_RANGE.ordinal(), x[x.length - 1]};
+        return new Reach(EquivalentStatus.NEVER_WITHIN_RANGE, x[x.length - 1]);
     }
 
     private CouplingCurve curve(FamilyScores f) {

@@ -100,15 +100,14 @@ class MatchedScaleComparisonTest {
         // hand-computed: c rises linearly from −0.5 at x = 0 to +0.5 at x = 2; c = 0.25 at x = 1.5
         CouplingCurve c = new CouplingCurve("B", 0.4, new double[] {0, 1, 2}, new double[] {-0.5, 0, 0.5},
                 new double[0], new double[0]);
-        double[] eq = MatchedScaleComparison.equivalentX(c, 0.25);
-        assertEquals(EquivalentStatus.REACHED.ordinal(), (int) eq[0]);
-        assertEquals(1.5, eq[1], 1e-15);
+        MatchedScaleComparison.Reach eq = MatchedScaleComparison.reach(c, 0.25);
+        assertEquals(EquivalentStatus.REACHED, eq.status());
+        assertEquals(1.5, eq.log10N(), 1e-15);
         // the first reach counts, not a later one: c = 0.2 at x = 0.4 on a curve that dips again
         CouplingCurve dip = new CouplingCurve("B", 0.4, new double[] {0, 1, 2, 3},
                 new double[] {-0.3, 0.7, -0.9, 0.9}, new double[0], new double[0]);
-        assertEquals(0.5, MatchedScaleComparison.equivalentX(dip, 0.2)[1], 1e-15);
-        assertEquals(EquivalentStatus.NEVER_WITHIN_RANGE.ordinal(),
-                (int) MatchedScaleComparison.equivalentX(dip, 0.95)[0]);
+        assertEquals(0.5, MatchedScaleComparison.reach(dip, 0.2).log10N(), 1e-15);
+        assertEquals(EquivalentStatus.NEVER_WITHIN_RANGE, MatchedScaleComparison.reach(dip, 0.95).status());
     }
 
     @Test
@@ -117,15 +116,19 @@ class MatchedScaleComparisonTest {
         FamilyScores b = new FamilyScores("B", List.of("b1", "b2", "b3", "b4", "b5", "b6"),
                 new double[] {0.5, 1, 2, 4, 8, 16}, new double[] {0.25, 0.30, 0.36, 0.45, 0.55, 0.66},
                 new double[] {0.40, 0.37, 0.35, 0.38, 0.44, 0.52}, new double[6]);
-        FamilyScores a = linear("A", SIZES, 0.9, -1);
         double target = 0.1;
         CouplingCurve cb = KernelCoupling.withDefaults().fit(b);
-        double[] eq = MatchedScaleComparison.equivalentX(cb, target);
-        assertEquals(EquivalentStatus.REACHED.ordinal(), (int) eq[0]);
+        MatchedScaleComparison.Reach eq = MatchedScaleComparison.reach(cb, target);
+        assertEquals(EquivalentStatus.REACHED, eq.status());
         // linear interpolation on the grid is exact for the interpolated curve
-        assertEquals(target, cb.at(eq[1]), 1e-12);
-        Point p = seeded(3).compare(b, a, 4).points().get(0);
-        assertTrue(Double.isFinite(p.couplingA().value()));
+        assertEquals(target, cb.at(eq.log10N()), 1e-12);
+        // a family reaches its own coupling at 4B no later than 4B, and exactly that value where it is reached
+        Point p = seeded(3).compare(b, b, 4).points().get(0);
+        assertEquals(0, p.difference().value(), 0);
+        assertTrue(p.equivalent().paramsB() <= 4 * (1 + 1e-12), p.equivalent().message());
+        if (p.equivalent().status() == EquivalentStatus.REACHED) {
+            assertEquals(p.couplingA().value(), cb.at(Math.log10(p.equivalent().paramsB())), 1e-9);
+        }
     }
 
     @Test

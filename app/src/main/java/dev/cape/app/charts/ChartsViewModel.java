@@ -66,15 +66,25 @@ public final class ChartsViewModel {
         lastBuildMillis.set((System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** Writes one chart as it is shown now, at the given size. */
+    /**
+     * Writes one chart as it is shown now, at the given size. The worker draws its own copy of the chart, built
+     * from the same result and style, since the one on screen belongs to the FX thread.
+     */
     public void export(ChartKind kind, Path file, ChartExport.Format format, int width, int height) {
-        JFreeChart chart = charts.get().get(kind);
-        if (chart == null) {
+        WorkbenchAnalysis.Result r = session.resultProperty().get();
+        if (r == null) {
             error.set("nothing to export yet: the analysis has not finished");
             return;
         }
-        runner.run("Exporting " + kind.title(), p -> ChartExport.write(chart, file, format, width, height),
-                TaskCallbacks.of(f -> done("Wrote " + f), this::failed));
+        ChartStyle style = style();
+        boolean legend = legends.get();
+        runner.run("Exporting " + kind.title(), p -> {
+            JFreeChart chart = WorkbenchCharts.build(kind, r, style);
+            if (chart.getLegend() != null) {
+                chart.getLegend().setVisible(legend);
+            }
+            return ChartExport.write(chart, file, format, width, height);
+        }, TaskCallbacks.of(f -> done("Wrote " + f), this::failed));
     }
 
     /** Writes every chart into a folder as PNG and SVG. */

@@ -75,7 +75,12 @@ public final class ColumnMappingViewModel {
             int scores = 0;
             for (Map.Entry<String, StringProperty> e : benchmarks.entrySet()) {
                 String id = e.getValue().get() == null ? "" : e.getValue().get().strip();
-                if (!id.isEmpty() && !roles.values().stream().anyMatch(p -> e.getKey().equals(p.get()))) {
+                if (roles.values().stream().anyMatch(p -> e.getKey().equals(p.get()))) {
+                    continue;
+                }
+                if (id.isEmpty()) {
+                    m = m.withIgnored(e.getKey());
+                } else {
                     m = m.withBenchmark(e.getKey(), id);
                     scores++;
                 }

@@ -34,6 +34,7 @@ public final class DataPane extends VBox {
         table.getColumns().add(number("T", ModelRow::t, "%.3f"));
         table.getColumns().add(number("coupling", ModelRow::coupling, "%.2f"));
         table.getColumns().add(text("phase", ModelRow::phase, 90));
+        table.getColumns().add(text("N_c (B)", ModelRow::nc, 70));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ModelRow>) c ->
                 vm.select(table.getSelectionModel().getSelectedItems()));

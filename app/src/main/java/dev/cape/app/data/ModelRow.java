@@ -11,7 +11,8 @@ package dev.cape.app.data;
  * @param t        truthfulness, NaN when left out
  * @param coupling coupling score, NaN when undefined
  * @param phase    phase, or why the model is left out
+ * @param nc       the family's critical scale as reported (value, bound of a censored one, or why undefined)
  */
 public record ModelRow(String family, String model, double paramsB, double width, double r, double t, double coupling,
-                       String phase) {
+                       String phase, String nc) {
 }

@@ -43,6 +43,7 @@ public final class ColumnMappingDialog extends Dialog<ColumnMapping> {
                     ColumnMappingViewModel.KNOWN_BENCHMARKS));
             box.setEditable(true);
             box.setPromptText("not a score");
+            box.setId("benchmark-" + h);
             box.valueProperty().bindBidirectional(vm.benchmarkProperty(h));
             scores.addRow(row++, new Label(h), box);
         }

@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
@@ -112,6 +116,28 @@ class WorkbenchUiTest {
         assertTrue(message.contains("bad.csv, line 4, column 'gsm8k'"), message);
         assertEquals(MODELS, table(robot).getItems().size());
         assertFalse(familyList(robot).getItems().contains("Badfam"));
+    }
+
+    @Test
+    void unrecognisedHeadersOpenTheMappingDialogAndTheMappedFileIsAdded(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        drop(robot, TestData.unmappedCsv(dir));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#role-family").tryQuery().isPresent());
+        robot.interact(() -> {
+            robot.lookup("#role-family").<ComboBox<String>>query().setValue("group");
+            robot.lookup("#role-size").<ComboBox<String>>query().setValue("billions");
+            robot.lookup("#benchmark-score_a").<ComboBox<String>>query().setValue("arc_c");
+            robot.lookup("#benchmark-score_b").<ComboBox<String>>query().setValue("gsm8k");
+            robot.lookup("#benchmark-score_c").<ComboBox<String>>query().setValue("mmlu");
+            robot.lookup("#benchmark-score_t").<ComboBox<String>>query().setValue("truthfulqa_mc2");
+        });
+        assertEquals("name", robot.lookup("#role-model").<ComboBox<String>>query().getValue(), "prefilled alias");
+        DialogPane pane = robot.lookup(".dialog-pane").query();
+        robot.interact(() -> ((Button) pane.lookupButton(ButtonType.OK)).fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> familyList(robot).getItems().contains("Mapfam"));
+        awaitAnalysis();
+        assertTrue(table(robot).getItems().stream().anyMatch(r -> r.family().equals("Mapfam")
+                && !Double.isNaN(r.coupling())));
     }
 
     @Test

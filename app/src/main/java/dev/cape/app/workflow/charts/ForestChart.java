@@ -41,6 +41,8 @@ final class ForestChart {
         int left = censored.series("below smallest N");
         int right = censored.series("above largest N");
         List<String> tips = new ArrayList<>();
+        Layers selected = new Layers();
+        selected.series("selected");
         for (FamilyDiagnosis f : d.families()) {
             CriticalScale s = f.nc();
             if (s.status() != CriticalScale.Status.CROSSING && !s.status().censored()) {
@@ -48,6 +50,9 @@ final class ForestChart {
             }
             int row = names.size();
             names.add(f.family());
+            if (f.scores().models().stream().anyMatch(style.selected()::contains)) {
+                selected.add(0, s.paramsB(), row, f.family() + ": has a selected model");
+            }
             if (s.status() == CriticalScale.Status.CROSSING) {
                 FamilyBootstrap.Result b = f.bootstrap();
                 boolean ci = b != null && b.ciLog10() != null;
@@ -85,6 +90,7 @@ final class ForestChart {
         XYPlot plot = new XYPlot(data, x, y, r);
         plot.setDataset(1, censored.dataset());
         plot.setRenderer(1, cr);
+        Layers.addSelection(plot, 2, selected, style);
         MeanCriticalScale.Result mean = d.meanNc();
         OptionalDouble estimate = mean.headlineEstimate();
         Optional<Log10Interval> band = mean.headlineInterval();
@@ -98,6 +104,9 @@ final class ForestChart {
                 ChartStyle.phaseColour(dev.cape.analysis.phase.Phase.TAX)));
         items.add(new LegendItem("mean N_c and CI", null, null, null, new java.awt.Rectangle(-8, -5, 16, 10),
                 new Color(120, 120, 200, 140)));
+        if (!style.selected().isEmpty()) {
+            items.add(ChartStyle.selectionLegend(style));
+        }
         plot.setFixedLegendItems(items);
         String headline = estimate.isPresent() ? "mean N_c = " + Layers.n(estimate.getAsDouble())
                 + band.map(b -> " (" + Math.round(100 * mean.confidenceLevel()) + "% CI " + Layers.n(b.lower()) + " – "

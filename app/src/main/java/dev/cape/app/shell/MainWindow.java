@@ -24,12 +24,14 @@ import javafx.stage.Window;
 public final class MainWindow extends BorderPane {
 
     private final SplitPane split;
+    private final ChartsPane charts;
 
     public MainWindow(Workbench wb) {
         setId("main-window");
         ScrollPane settings = new ScrollPane(new SettingsPane(wb.settings()));
         settings.setFitToWidth(true);
-        split = new SplitPane(new DataPane(wb.data()), new ChartsPane(wb.charts()), settings);
+        charts = new ChartsPane(wb.charts());
+        split = new SplitPane(new DataPane(wb.data()), charts, settings);
         setCenter(split);
         setTop(menus(wb));
         setBottom(new StatusBar(wb.session()));
@@ -57,6 +59,10 @@ public final class MainWindow extends BorderPane {
 
     public SplitPane split() {
         return split;
+    }
+
+    public ChartsPane charts() {
+        return charts;
     }
 
     private MenuBar menus(Workbench wb) {

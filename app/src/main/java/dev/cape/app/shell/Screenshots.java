@@ -41,6 +41,9 @@ public final class Screenshots {
     public record Report(List<Path> files, long startMillis, long updateMillis, long renderMillis, long fullMillis) {
     }
 
+    /** The model selected in the screenshots that show selection. */
+    static final String SELECTED = "meta-llama/Llama-2-7b-hf";
+
     private Screenshots() {
     }
 
@@ -56,6 +59,7 @@ public final class Screenshots {
         started.await();
         Preferences node = Preferences.userRoot().node("dev/cape/screenshots");
         FxTaskRunner runner = new FxTaskRunner();
+        Stage[] shown = new Stage[1];
         try {
             Workbench wb = onFx(() -> new Workbench(runner, new WorkbenchPreferences(cleared(node))));
             CountDownLatch quick = new CountDownLatch(1);
@@ -68,6 +72,7 @@ public final class Screenshots {
                     }
                 });
                 Stage stage = new Stage();
+                shown[0] = stage;
                 stage.setWidth(1400);
                 stage.setHeight(900);
                 Scene s = wb.show(stage);
@@ -83,7 +88,14 @@ public final class Screenshots {
             List<Path> files = new ArrayList<>();
             files.add(snapshot(scene, dir.resolve("main-window.png")));
             onFx(() -> {
+                wb.session().select(Set.of(SELECTED));
+                wb.window().charts().show(ChartKind.COUPLING);
+                return null;
+            });
+            files.add(snapshot(scene, dir.resolve("main-window-coupling-selected.png")));
+            onFx(() -> {
                 wb.charts().darkProperty().set(true);
+                wb.window().charts().show(ChartKind.FOREST);
                 return null;
             });
             files.add(snapshot(scene, dir.resolve("main-window-dark.png")));
@@ -95,6 +107,12 @@ public final class Screenshots {
             return new Report(files, startMillis, update[0], update[1], fullMillis);
         } finally {
             runner.shutdown();
+            if (shown[0] != null) {
+                onFx(() -> {
+                    shown[0].hide();
+                    return null;
+                });
+            }
             node.removeNode();
             Platform.exit();
         }

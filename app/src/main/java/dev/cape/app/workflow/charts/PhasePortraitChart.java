@@ -40,7 +40,7 @@ final class PhasePortraitChart {
     }
 
     static JFreeChart build(WorkbenchAnalysis.Ode ode, ChartStyle style) {
-        double[] box = box(ode.fit().states());
+        double[] box = box(ode.fit().states(), ode.eigen().fixedPoints());
         VectorSeries field = new VectorSeries("field direction");
         PolynomialField f = ode.fit().field();
         double cell = Math.min(box[1] - box[0], box[3] - box[2]) / GRID;
@@ -75,6 +75,14 @@ final class PhasePortraitChart {
             addTrajectory(paths, k, ft.fitted(), ft.states().family());
         }
         ode.holdOut().ifPresent(h -> addHoldOut(paths, pr, h));
+        int fixed = paths.series("fixed points");
+        for (JacobianAnalysis j : ode.eigen().fixedPoints()) {
+            paths.add(fixed, j.r(), j.t(), "fixed point R = " + Layers.f(j.r()) + ", T = " + Layers.f(j.t()) + ": "
+                    + j.type() + ", " + j.interaction());
+        }
+        pr.setSeriesShape(fixed, ChartStyle.circle(11));
+        pr.setSeriesPaint(fixed, style.foreground());
+        pr.setSeriesShapesFilled(fixed, false);
         for (int k : lines) {
             pr.setSeriesLinesVisible(k, true);
             pr.setSeriesShapesVisible(k, false);
@@ -114,13 +122,14 @@ final class PhasePortraitChart {
         items.add(new LegendItem("observed states", null, null, null, ChartStyle.circle(5), style.foreground()));
         items.add(new LegendItem("fitted trajectories", null, null, null, new Rectangle(-8, -1, 16, 2),
                 new Color(44, 160, 44)));
+        int n = paths.dataset().getSeriesCount();
         if (holdOut) {
-            int n = paths.dataset().getSeriesCount();
-            for (int k = n - 2; k < n; k++) {
+            for (int k = n - 3; k < n - 1; k++) {
                 items.add(new LegendItem(String.valueOf(paths.dataset().getSeriesKey(k)), null, null, null,
                         pr.getSeriesShape(k), pr.getSeriesPaint(k)));
             }
         }
+        items.add(new LegendItem("fixed point", null, null, null, ChartStyle.circle(9), style.foreground()));
         items.add(new LegendItem("field direction", null, null, null, new Rectangle(-8, -1, 16, 2), Color.GRAY));
         items.add(new LegendItem("eigen-direction, λ < 0", null, null, null, new Rectangle(-8, -1, 16, 3),
                 new Color(0x1f77b4)));
@@ -182,7 +191,7 @@ final class PhasePortraitChart {
     }
 
     /** [rMin, rMax, tMin, tMax] around the observed states, with a margin. */
-    private static double[] box(List<CompositeScores.Scored> states) {
+    private static double[] box(List<CompositeScores.Scored> states, List<JacobianAnalysis> fixedPoints) {
         double r0 = 1;
         double r1 = 0;
         double t0 = 1;
@@ -192,6 +201,12 @@ final class PhasePortraitChart {
             r1 = Math.max(r1, s.r());
             t0 = Math.min(t0, s.t());
             t1 = Math.max(t1, s.t());
+        }
+        for (JacobianAnalysis j : fixedPoints) {
+            r0 = Math.min(r0, j.r() - EIGEN_HALF_LENGTH);
+            r1 = Math.max(r1, j.r() + EIGEN_HALF_LENGTH);
+            t0 = Math.min(t0, j.t() - EIGEN_HALF_LENGTH);
+            t1 = Math.max(t1, j.t() + EIGEN_HALF_LENGTH);
         }
         if (r0 > r1 || t0 > t1) {
             return new double[] {0, 1, 0, 1};

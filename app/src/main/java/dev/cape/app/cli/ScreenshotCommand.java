@@ -29,7 +29,12 @@ public final class ScreenshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Screenshots.Report r = Screenshots.render(out, width, height);
+        Screenshots.Report r;
+        try {
+            r = Screenshots.render(out, width, height);
+        } finally {
+            Screenshots.exitToolkit();
+        }
         PrintWriter w = spec.commandLine().getOut();
         r.files().forEach(f -> w.println("wrote " + f));
         w.println("start to usable window with the bundled data diagnosed (quick pass): " + r.startMillis() + " ms");

@@ -47,7 +47,10 @@ public final class Screenshots {
     private Screenshots() {
     }
 
-    /** Renders into {@code dir}; charts are {@code width × height} pixels, the window 1400 × 900. */
+    /**
+     * Renders into {@code dir}; charts are {@code width × height} pixels, the window 1400 × 900. Starts the JavaFX
+     * toolkit on headless Monocle unless it is already running (then its platform is used as it is).
+     */
     public static Report render(Path dir, int width, int height) throws Exception {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
@@ -55,7 +58,11 @@ public final class Screenshots {
         System.setProperty("headless.geometry", "1400x900-32");
         Files.createDirectories(dir);
         CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        }
         started.await();
         Preferences node = Preferences.userRoot().node("dev/cape/screenshots");
         FxTaskRunner runner = new FxTaskRunner();
@@ -114,8 +121,12 @@ public final class Screenshots {
                 });
             }
             node.removeNode();
-            Platform.exit();
         }
+    }
+
+    /** Stops the JavaFX toolkit after {@link #render}; the process can then exit. */
+    public static void exitToolkit() {
+        Platform.exit();
     }
 
     /** Changes the bandwidth 0.4 → 0.5 and back to 0.4: milliseconds to the charts rebuilt and to the window drawn. */

@@ -23,6 +23,7 @@ final class ChartTab extends Tab {
     private final BorderPane pane = new BorderPane(new Label("Analysing…"));
     private ChartViewer viewer;
     private final String viewerId;
+    private JFreeChart pending;
 
     ChartTab(ChartKind kind, ChartsViewModel vm) {
         super(kind.title());
@@ -47,14 +48,18 @@ final class ChartTab extends Tab {
         legend.selectedProperty().bindBidirectional(vm.legendsProperty());
         pane.setTop(new ToolBar(new Label("Size"), w, new Label("×"), h, png, svg, copy, legend));
         setContent(pane);
-        vm.chartsProperty().addListener((o, a, b) -> show(b.get(kind)));
-        show(vm.chartsProperty().get().get(kind));
+        vm.chartsProperty().addListener((o, a, b) -> offer(b.get(kind)));
+        selectedProperty().addListener((o, a, selected) -> offer(pending));
+        offer(vm.chartsProperty().get().get(kind));
     }
 
-    private void show(JFreeChart chart) {
-        if (chart == null) {
+    /** Shows a chart now when the tab is selected, otherwise when it is next selected (hidden tabs do not redraw). */
+    private void offer(JFreeChart chart) {
+        pending = chart;
+        if (chart == null || !isSelected()) {
             return;
         }
+        pending = null;
         if (viewer == null) {
             viewer = new ChartViewer(chart);
             viewer.setId(viewerId);

@@ -37,10 +37,12 @@ public final class ScreenshotCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         r.files().forEach(f -> w.println("wrote " + f));
+        w.println("start to window shown: " + r.windowMillis() + " ms");
         w.println("start to usable window with the bundled data diagnosed (quick pass): " + r.startMillis() + " ms");
         w.println("start to full permutation tests finished: " + r.fullMillis() + " ms");
         w.println("bandwidth change to charts rebuilt: " + r.updateMillis() + " ms; to window drawn: "
-                + r.renderMillis() + " ms");
+                + r.renderMillis() + " ms (quick pass " + r.computeMillis() + " ms, building the charts "
+                + r.buildMillis() + " ms)");
         return CapeCommand.EXIT_OK;
     }
 }

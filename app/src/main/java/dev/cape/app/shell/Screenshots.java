@@ -33,12 +33,16 @@ public final class Screenshots {
      * What was written and measured.
      *
      * @param files         the PNG files
+     * @param windowMillis  JVM start to the main window shown (before any analysis result)
      * @param startMillis   JVM start to the main window showing the charts of the bundled data
      * @param updateMillis  bandwidth change to the charts rebuilt with the quick result
      * @param renderMillis  bandwidth change to the window rendered with the new charts
+     * @param computeMillis of the update: the quick pass in the background
+     * @param buildMillis   of the update: building the seven charts on the FX thread
      * @param fullMillis    JVM start to the full permutation tests finished
      */
-    public record Report(List<Path> files, long startMillis, long updateMillis, long renderMillis, long fullMillis) {
+    public record Report(List<Path> files, long windowMillis, long startMillis, long updateMillis, long renderMillis, long computeMillis,
+                         long buildMillis, long fullMillis) {
     }
 
     /** The model selected in the screenshots that show selection. */
@@ -82,15 +86,15 @@ public final class Screenshots {
                 shown[0] = stage;
                 stage.setWidth(1400);
                 stage.setHeight(900);
-                Scene s = wb.show(stage);
                 wb.loadBundled();
-                return s;
+                return wb.show(stage);
             });
+            long windowMillis = sinceJvmStart();
             await(quick, "the quick diagnosis");
             onFx(() -> scene.snapshot(null));
-            long startMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            long startMillis = sinceJvmStart();
             await(full, "the full diagnosis");
-            long fullMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            long fullMillis = sinceJvmStart();
             long[] update = settingsChange(wb, scene);
             List<Path> files = new ArrayList<>();
             files.add(snapshot(scene, dir.resolve("main-window.png")));
@@ -111,7 +115,7 @@ public final class Screenshots {
                 files.add(ChartExport.write(dev.cape.app.workflow.charts.WorkbenchCharts.build(k, result,
                         ChartStyle.plain()), dir.resolve(k.fileName() + ".png"), ChartExport.Format.PNG, width, height));
             }
-            return new Report(files, startMillis, update[0], update[1], fullMillis);
+            return new Report(files, windowMillis, startMillis, update[0], update[1], update[2], update[3], fullMillis);
         } finally {
             runner.shutdown();
             if (shown[0] != null) {
@@ -132,13 +136,15 @@ public final class Screenshots {
     /** Changes the bandwidth 0.4 → 0.5 and back to 0.4: milliseconds to the charts rebuilt and to the window drawn. */
     private static long[] settingsChange(Workbench wb, Scene scene) throws Exception {
         CountDownLatch rebuilt = new CountDownLatch(1);
-        long[] t = new long[3];
+        long[] t = new long[5];
         onFx(() -> {
             wb.charts().chartsProperty().addListener((o, a, b) -> {
                 if (rebuilt.getCount() > 0) {
                     t[1] = System.nanoTime();
                     scene.snapshot(null);
                     t[2] = System.nanoTime();
+                    t[3] = wb.session().lastQuickMillisProperty().get();
+                    t[4] = wb.charts().lastBuildMillisProperty().get();
                     rebuilt.countDown();
                 }
             });
@@ -158,7 +164,11 @@ public final class Screenshots {
             return null;
         });
         await(back, "the diagnosis with the bandwidth restored");
-        return new long[] {(t[1] - t[0]) / 1_000_000, (t[2] - t[0]) / 1_000_000};
+        return new long[] {(t[1] - t[0]) / 1_000_000, (t[2] - t[0]) / 1_000_000, t[3], t[4]};
+    }
+
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     private static Path snapshot(Scene scene, Path file) throws Exception {

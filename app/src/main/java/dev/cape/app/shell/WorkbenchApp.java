@@ -13,8 +13,9 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         runner = new FxTaskRunner();
         Workbench wb = new Workbench(runner, WorkbenchPreferences.user());
-        wb.show(stage);
+        // the quick pass runs in the background while the FX thread builds and shows the window
         wb.loadBundled();
+        wb.show(stage);
     }
 
     @Override

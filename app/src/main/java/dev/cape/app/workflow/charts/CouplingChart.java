@@ -49,8 +49,8 @@ final class CouplingChart {
             }
             int k = curves.series(f.family());
             for (int g = 0; g < c.gridX().length; g++) {
-                curves.add(k, Math.pow(10, c.gridX()[g]), c.gridC()[g], f.family() + ": c = " + Layers.f2(c.gridC()[g])
-                        + " at N = " + Layers.n(Math.pow(10, c.gridX()[g])));
+                // tooltips of curve points are formatted when shown: 200 points per family
+                curves.add(k, Math.pow(10, c.gridX()[g]), c.gridC()[g], null);
             }
             for (int i = 0; i < f.scores().size(); i++) {
                 if (style.selected().contains(f.scores().models().get(i))) {
@@ -64,7 +64,8 @@ final class CouplingChart {
         for (int s = 0; s < curves.dataset().getSeriesCount(); s++) {
             curveRenderer.setSeriesPaint(s, ChartStyle.categorical(s));
         }
-        curveRenderer.setDefaultToolTipGenerator(curves.tooltips());
+        curveRenderer.setDefaultToolTipGenerator((data, series, item) -> data.getSeriesKey(series) + ": c = "
+                + Layers.f2(data.getYValue(series, item)) + " at N = " + Layers.n(data.getXValue(series, item)));
         XYLineAndShapeRenderer bandRenderer = new XYLineAndShapeRenderer(true, false);
         bandRenderer.setAutoPopulateSeriesStroke(false);
         bandRenderer.setDefaultStroke(new BasicStroke(7f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));

@@ -26,8 +26,9 @@ final class Layers {
         return dataset.getSeriesCount() - 1;
     }
 
+    /** Adds a point without change events (each event would make the collection rescan every point). */
     void add(int series, double x, double y, String tip) {
-        dataset.getSeries(series).add(x, y);
+        dataset.getSeries(series).add(x, y, false);
         tips.get(series).add(tip);
     }
 

@@ -43,6 +43,7 @@ final class ChartTab extends Tab {
         svg.setOnAction(e -> choose(kind, "svg").ifPresent(f -> vm.export(kind, f.toPath(), ChartExport.Format.SVG,
                 w.getValue(), h.getValue())));
         Button copy = new Button("Copy");
+        copy.setId("copy-" + kind.fileName());
         copy.setOnAction(e -> copy(vm.image(kind, w.getValue(), h.getValue())));
         CheckBox legend = new CheckBox("Legend");
         legend.selectedProperty().bindBidirectional(vm.legendsProperty());

@@ -28,6 +28,8 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
+import javafx.scene.image.Image;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
@@ -166,6 +168,21 @@ class WorkbenchUiTest {
         assertEquals(800, ImageIO.read(png.toFile()).getWidth());
         assertEquals("svg", TestData.xml().parse(svg.toFile())
                 .getDocumentElement().getTagName());
+    }
+
+    @Test
+    void copyPutsTheShownChartOnTheClipboardAsAnImage(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        Button copy = robot.lookup("#copy-reasoning-truthfulness").queryButton();
+        robot.interact(copy::fire);
+        Image image = clipboardImage();
+        assertNotNull(image);
+        assertEquals(1200, image.getWidth());
+        assertEquals(800, image.getHeight());
+    }
+
+    private static Image clipboardImage() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getImage()).get();
     }
 
     private void awaitAnalysis() throws Exception {

@@ -1,5 +1,6 @@
 package dev.cape.app.data;
 
+import dev.cape.analysis.data.BundledData;
 import dev.cape.analysis.data.ColumnAliases;
 import dev.cape.analysis.data.ColumnMapping;
 import dev.cape.analysis.data.ColumnRole;
@@ -55,6 +56,18 @@ public final class DataViewModel {
         session.resultProperty().addListener((o, a, b) -> refresh());
         session.excludedFamiliesProperty().addListener((o, a, b) -> included.forEach((f, p) -> p.set(!b.contains(f))));
         refresh();
+    }
+
+    /** Reads the bundled data set in the background and makes it the session's data. */
+    public void loadBundled() {
+        importing.set(true);
+        runner.run("Loading the bundled data", p -> BundledData.baseModels(), TaskCallbacks.<Dataset>of(d -> {
+            importing.set(false);
+            session.replaceData(d, Set.of());
+        }, e -> {
+            importing.set(false);
+            problems.add(ImportProblem.of(BundledData.BASE_MODELS_SOURCE, e));
+        }));
     }
 
     private record Read(List<Dataset> data, List<ImportProblem> problems, List<MappingRequest> requests) {

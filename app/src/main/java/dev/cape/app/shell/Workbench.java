@@ -1,12 +1,10 @@
 package dev.cape.app.shell;
 
-import dev.cape.analysis.data.BundledData;
 import dev.cape.app.charts.ChartsViewModel;
 import dev.cape.app.common.TaskRunner;
 import dev.cape.app.data.DataViewModel;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -35,9 +33,9 @@ public final class Workbench {
         charts.darkProperty().set(preferences.dark());
     }
 
-    /** Starts on the bundled data set. */
+    /** Starts on the bundled data set, read and diagnosed in the background. */
     public void loadBundled() {
-        session.replaceData(BundledData.baseModels(), Set.of());
+        data.loadBundled();
     }
 
     /** Imports CSV files into the session. */

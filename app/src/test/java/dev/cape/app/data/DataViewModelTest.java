@@ -101,6 +101,16 @@ class DataViewModelTest {
     }
 
     @Test
+    void bundledDataReplacesTheSessionData(@TempDir Path other) {
+        vm.openFiles(List.of(TestData.goodCsv(other)));
+        assertTrue(vm.families().contains("Testfam"));
+        vm.loadBundled();
+        assertEquals(before, session.datasetProperty().get());
+        assertFalse(vm.families().contains("Testfam"));
+        assertFalse(vm.importingProperty().get());
+    }
+
+    @Test
     void rowsCarryTheAnalysisAndUncheckingAFamilyLeavesItOut() {
         assertEquals(before.models().size(), vm.rows().size());
         ModelRow llama = vm.rows().stream().filter(r -> r.model().equals("meta-llama/Llama-2-7b-hf")).findFirst()

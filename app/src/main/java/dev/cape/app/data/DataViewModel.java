@@ -1,23 +1,18 @@
 package dev.cape.app.data;
 
 import dev.cape.analysis.data.BundledData;
-import dev.cape.analysis.data.ColumnAliases;
 import dev.cape.analysis.data.ColumnMapping;
-import dev.cape.analysis.data.ColumnRole;
 import dev.cape.analysis.data.CsvImporter;
-import dev.cape.analysis.data.DataFormatException;
 import dev.cape.analysis.data.Dataset;
 import dev.cape.app.common.TaskCallbacks;
 import dev.cape.app.common.TaskRunner;
 import dev.cape.app.shell.WorkbenchViewModel;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
@@ -70,13 +65,10 @@ public final class DataViewModel {
         }));
     }
 
-    private record Read(List<Dataset> data, List<ImportProblem> problems, List<MappingRequest> requests) {
-    }
-
     /** Imports CSV files (File ▸ Open, drag and drop) and merges what reads into the session. */
     public void openFiles(List<Path> files) {
         importing.set(true);
-        runner.run("Importing " + files.size() + " file(s)", p -> read(files), TaskCallbacks.<Read>of(r -> {
+        runner.run("Importing " + files.size() + " file(s)", p -> CsvBatch.read(files), TaskCallbacks.<CsvBatch>of(r -> {
             importing.set(false);
             r.data().stream().reduce(Dataset::merge).ifPresent(session::mergeData);
             problems.addAll(r.problems());
@@ -86,35 +78,6 @@ public final class DataViewModel {
             importing.set(false);
             problems.add(ImportProblem.of(files.toString(), e));
         }));
-    }
-
-    private static Read read(List<Path> files) {
-        List<Dataset> data = new ArrayList<>();
-        List<ImportProblem> failed = new ArrayList<>();
-        List<MappingRequest> requests = new ArrayList<>();
-        CsvImporter importer = CsvImporter.withDefaults();
-        for (Path f : files) {
-            try {
-                List<String> headers = importer.readHeader(f);
-                Optional<String> missing = missingRoles(headers);
-                if (missing.isPresent()) {
-                    requests.add(new MappingRequest(f, headers, "no column recognised as " + missing.get()));
-                } else {
-                    data.add(importer.read(f));
-                }
-            } catch (DataFormatException | java.io.UncheckedIOException e) {
-                failed.add(ImportProblem.of(f.toString(), e));
-            }
-        }
-        return new Read(data, failed, requests);
-    }
-
-    private static Optional<String> missingRoles(List<String> headers) {
-        Set<ColumnRole> found = headers.stream().map(ColumnAliases::role).flatMap(Optional::stream)
-                .collect(Collectors.toSet());
-        String missing = java.util.Arrays.stream(ColumnRole.values()).filter(r -> r.required() && !found.contains(r))
-                .map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
-        return missing.isEmpty() ? Optional.empty() : Optional.of(missing);
     }
 
     /** Imports the file of the current mapping request with the user's mapping. */

@@ -149,6 +149,11 @@ public final class LanguageModel implements AutoCloseable {
         return deviceName;
     }
 
+    /** Number of weights (parameters) the model holds; {@code 4 ×} this is its size in float32 bytes. */
+    public long parameterCount() {
+        return transformer.parameters();
+    }
+
     /** A new hook session on this model; its hooks are active until it is closed. */
     public HookSession hooks() {
         return hooks.open();
@@ -178,11 +183,11 @@ public final class LanguageModel implements AutoCloseable {
     public synchronized Logits forward(int[][] batch, KvCache cache, boolean allPositions) {
         checkBatch(batch, cache);
         try (NDManager scope = manager.newSubManager()) {
-            Transformer.Output out = transformer.forward(scope, batch, cache, hooks, allPositions);
+            Logits logits = transformer.forward(scope, batch, cache, hooks, allPositions);
             if (cache != null) {
-                cache.commit(out.keys(), out.values(), cache.length() + batch[0].length);
+                cache.advance(cache.length() + batch[0].length);
             }
-            return out.logits();
+            return logits;
         }
     }
 

@@ -49,4 +49,18 @@ class Llama2cRuntimeTest {
         }
         assertTrue(Files.isRegularFile(f));
     }
+
+    @Test
+    void positionalReadGivesTheBytesGetGives(@TempDir Path dir) throws IOException {
+        Path f = TinyLlama2cFile.write(dir.resolve("model.bin"), 16, 40, 2, 4, 2, -300, 32, 5);
+        try (Llama2cCheckpoint c = Llama2cCheckpoint.open(f)) {
+            for (String n : c.names()) {
+                java.nio.ByteBuffer want = c.get(n).data();
+                java.nio.ByteBuffer got = java.nio.ByteBuffer.allocateDirect(want.remaining());
+                c.read(n, got);
+                assertFalse(got.hasRemaining(), n);
+                assertTrue(want.equals(got.flip()), n);  // q/k rows permuted alike
+            }
+        }
+    }
 }

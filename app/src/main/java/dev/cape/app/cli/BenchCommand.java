@@ -124,15 +124,25 @@ public final class BenchCommand implements Callable<Integer> {
                 description = "Seed of the token ids and random weights. Default: ${DEFAULT-VALUE}.")
         long seed;
 
-        @Option(names = "--profile", negatable = true, defaultValue = "true",
-                description = "Record one more decode under JFR (--no-profile: skip). Default: ${DEFAULT-VALUE}.")
-        boolean profile;
+        @Option(names = "--no-profile", description = "Skip the extra decode recorded under JFR.")
+        boolean noProfile;
+
+        @Option(names = "--threads", paramLabel = "N",
+                description = "libtorch intra-op threads (default: libtorch's choice, one per core). Sets the system"
+                        + " property ai.djl.pytorch.num_threads before the engine starts.")
+        Integer threads;
 
         @Override
         public Integer call() throws java.io.IOException {
             PrintWriter out = spec.commandLine().getOut();
+            if (threads != null) {
+                if (threads < 1) {
+                    throw new IllegalArgumentException("--threads must be >= 1: " + threads);
+                }
+                System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+            }
             ForwardBenchmark bench = new ForwardBenchmark(out,
-                    new ForwardBenchmark.Settings(device, prefill, decode, runs, seed, profile));
+                    new ForwardBenchmark.Settings(device, prefill, decode, runs, seed, !noProfile));
             if (target.model != null) {
                 bench.run(target.model, target.model.toString());
                 return CapeCommand.EXIT_OK;

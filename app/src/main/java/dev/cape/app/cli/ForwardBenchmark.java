@@ -61,9 +61,11 @@ final class ForwardBenchmark {
 
     void run(Path model, String label) {
         String engine = ComputeDevice.startEngine();
-        out.printf(Locale.ROOT, "cape bench forward: %s%n  machine: %d cores, JVM %s, %s, device %s%n", label,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), engine,
-                settings.device());
+        String threads = System.getProperty("ai.djl.pytorch.num_threads");
+        out.printf(Locale.ROOT, "cape bench forward: %s%n  machine: %d cores, JVM %s (max heap %s), %s, intra-op"
+                + " threads %s, device %s%n", label, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), mib(Runtime.getRuntime().maxMemory()), engine,
+                threads == null ? "libtorch default" : threads, settings.device());
         ModelSource source = ModelSource.detect(model);
         long rssBefore = MemoryStatus.kib("VmRSS") * 1024;
         long fileBytes = source.weightFileBytes();
@@ -77,9 +79,9 @@ final class ForwardBenchmark {
         try (LanguageModel m = LanguageModel.load(model, settings.device())) {
             double loadSeconds = (System.nanoTime() - t0) / 1e9;
             long weightBytes = 4 * m.parameterCount();
-            out.printf(Locale.ROOT, "  [VmHWM after load %s]%n", mib(MemoryStatus.kib("VmHWM") * 1024));
-            out.printf(Locale.ROOT, "  load: %.3f s = %.2f x the page-cache read; %,d parameters = %s as F32%n",
-                    loadSeconds, loadSeconds / readSeconds, m.parameterCount(), mib(weightBytes));
+            out.printf(Locale.ROOT, "  load: %.3f s = %.2f x the page-cache read; %,d parameters = %s as F32;"
+                    + " peak RSS so far %s%n", loadSeconds, loadSeconds / readSeconds, m.parameterCount(),
+                    mib(weightBytes), mib(MemoryStatus.kib("VmHWM") * 1024));
             out.flush();
             int vocab = m.spec().vocabSize();
             int total = settings.prefill() + settings.decode();
@@ -113,7 +115,7 @@ final class ForwardBenchmark {
             out.printf(Locale.ROOT, "  decode with KV cache (%d tokens after the prompt, greedy): %.1f tokens/s"
                     + " (%.2f ms/token, median of %d runs)%n", settings.decode(), settings.decode() / decodeS,
                     1000 * decodeS / settings.decode(), settings.runs());
-            out.printf(Locale.ROOT, "  [VmHWM after timing %s]%n", mib(MemoryStatus.kib("VmHWM") * 1024));
+            out.printf(Locale.ROOT, "  peak RSS after prefill and decode: %s%n", mib(MemoryStatus.kib("VmHWM") * 1024));
             out.flush();
             if (settings.profile()) {
                 profileDecode(m, prompt);

@@ -88,11 +88,21 @@ final class Transformer {
         long bytes = Float.BYTES * new Shape(shape).size();
         if (weight.stored() != null && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
                 && bytes <= Integer.MAX_VALUE) {
-            // F32 as stored: file → direct buffer, which libtorch adopts without a copy on the CPU (DJL from_blob)
-            ByteBuffer buf = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
-            weight.stored().store().read(weight.stored().name(), buf);
-            buf.flip();
-            a = manager.create(buf, new Shape(shape), DataType.FLOAT32);
+            // F32 as stored: one positional read from the file straight into the tensor's memory (CPU: an empty
+            // tensor and a direct view of it, no zero-fill; GPU: a direct buffer that DJL copies to the device)
+            a = manager.getDevice().isGpu() ? null : manager.create(new Shape(shape), DataType.FLOAT32);
+            ByteBuffer target = a == null ? null : a.toByteBuffer(true);
+            if (target == null || !target.isDirect() || target.capacity() != bytes) {
+                if (a != null) {
+                    a.close();
+                }
+                ByteBuffer buf = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
+                weight.stored().store().read(weight.stored().name(), buf);
+                buf.flip();
+                a = manager.create(buf, new Shape(shape), DataType.FLOAT32);
+            } else {
+                weight.stored().store().read(weight.stored().name(), target);
+            }
         } else {
             a = manager.create(weight.values().get(), new Shape(shape));
         }

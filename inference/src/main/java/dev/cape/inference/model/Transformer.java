@@ -198,7 +198,7 @@ final class Transformer {
             logits = logits.div((float) s.finalSoftcap()).tanh().mul((float) s.finalSoftcap());
         }
         int n = allPositions ? t : 1;
-        return new Logits(b, n, s.vocabSize(), logits.toFloatArray());
+        return new Logits(b, n, s.vocabSize(), copyOut(logits));
     }
 
     /**
@@ -394,6 +394,18 @@ final class Transformer {
         }
         NDArray var = x.square().mean(new int[] {-1}, true);
         return x.mul(var.add(eps).pow(-0.5f)).mul(g);
+    }
+
+    /**
+     * The values of a float32 array in a new Java array, copied once from a direct view of the native memory (DJL's
+     * {@code toFloatArray} first copies into a new direct buffer, which is freed only when the garbage collector
+     * finds it: per decoding step, that is native memory piling up between collections).
+     */
+    static float[] copyOut(NDArray a) {
+        ByteBuffer view = a.toByteBuffer(true);  // CPU: a view of the (contiguous) tensor; GPU: a copy
+        float[] out = new float[Math.toIntExact(a.size())];
+        view.order(ByteOrder.nativeOrder()).asFloatBuffer().get(out);
+        return out;
     }
 
     private static NDArray inScope(NDManager scope, NDArray a) {

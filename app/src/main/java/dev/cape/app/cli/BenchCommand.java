@@ -5,6 +5,7 @@ import dev.cape.analysis.diagnosis.DiagnosisOptions;
 import dev.cape.analysis.diagnosis.PhaseDiagnosis;
 import dev.cape.analysis.resampling.ProgressListener;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code cape bench}: wall-time benchmarks that print figures (recorded in docs/benchmarks.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print wall times.",
-        subcommands = {BenchCommand.Diagnose.class, BenchCommand.Ode.class, BenchCommand.Report.class})
+        subcommands = {BenchCommand.Diagnose.class, BenchCommand.Ode.class, BenchCommand.Report.class,
+            BenchCommand.Forward.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -195,6 +197,91 @@ public final class BenchCommand implements Callable<Integer> {
                     java.nio.file.Files.deleteIfExists(dir.resolve(f));
                 }
                 java.nio.file.Files.deleteIfExists(dir);
+            }
+            return CapeCommand.EXIT_OK;
+        }
+    }
+
+    /** Load time, prefill and KV-cached decode throughput, and peak memory of a model. */
+    @Command(name = "forward", mixinStandardHelpOptions = true,
+            description = {"Benchmarks a model: reading its weight files from the page cache, loading it, prefill"
+                    + " (batch 1 x --prefill tokens) and KV-cached greedy decoding (--decode tokens), peak RSS",
+                    "(VmHWM) against the float32 weight bytes, and (unless --no-profile) a JFR split of the decoding"
+                    + " thread's time between libtorch calls and Java. Token ids are random (--seed)."})
+    static final class Forward implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+        Target target;
+
+        static final class Target {
+            @Option(names = "--model", paramLabel = "DIR|model.bin",
+                    description = "Hugging Face model folder, llama2.c model.bin, or a folder holding model.bin.")
+            Path model;
+
+            @Option(names = "--random-llama", paramLabel = "SIZE",
+                    description = "Build a random-weight llama model of this size (125m: 124.7M parameters; tiny)"
+                            + " in a temporary folder, benchmark it, delete it.")
+            String randomLlama;
+        }
+
+        @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or cuda:N. Default: ${DEFAULT-VALUE}.")
+        String device;
+
+        @Option(names = "--prefill", defaultValue = "128", paramLabel = "N",
+                description = "Prompt tokens (batch 1). Default: ${DEFAULT-VALUE}.")
+        int prefill;
+
+        @Option(names = "--decode", defaultValue = "128", paramLabel = "N",
+                description = "Tokens decoded with the KV cache. Default: ${DEFAULT-VALUE}.")
+        int decode;
+
+        @Option(names = "--runs", defaultValue = "3", paramLabel = "N",
+                description = "Timed runs after one warm-up (medians are reported). Default: ${DEFAULT-VALUE}.")
+        int runs;
+
+        @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+                description = "Seed of the token ids and random weights. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(names = "--no-profile", description = "Skip the extra decode recorded under JFR.")
+        boolean noProfile;
+
+        @Option(names = "--threads", paramLabel = "N",
+                description = "libtorch intra-op threads (default: libtorch's choice, one per core). Sets the system"
+                        + " property ai.djl.pytorch.num_threads before the engine starts.")
+        Integer threads;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (threads != null) {
+                if (threads < 1) {
+                    throw new IllegalArgumentException("--threads must be >= 1: " + threads);
+                }
+                System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+            }
+            ForwardBenchmark bench = new ForwardBenchmark(out,
+                    new ForwardBenchmark.Settings(device, prefill, decode, runs, seed, !noProfile));
+            if (target.model != null) {
+                bench.run(target.model, target.model.toString());
+                return CapeCommand.EXIT_OK;
+            }
+            RandomLlama random = RandomLlama.of(target.randomLlama);
+            Path folder = java.nio.file.Files.createTempDirectory("cape-random-llama-");
+            try {
+                long t0 = System.nanoTime();
+                random.write(folder, seed);
+                out.printf(Locale.ROOT, "random llama %s: %,d parameters (d_model %d, %d layers, %d/%d heads, MLP %d,"
+                        + " vocab %d, untied), written to %s in %.1f s (seed %d)%n", random.name(),
+                        random.parameters(), random.dModel(), random.layers(), random.heads(), random.kvHeads(),
+                        random.dMlp(), random.vocab(), folder, (System.nanoTime() - t0) / 1e9, seed);
+                out.flush();
+                bench.run(folder, "random llama " + random.name());
+            } finally {
+                RandomLlama.delete(folder);
             }
             return CapeCommand.EXIT_OK;
         }

@@ -53,4 +53,23 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(classes);
     }
+
+    @Test
+    void viewModelsNeverTouchNodes() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .because("MVVM: view models hold state and commands; only views build and touch nodes")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheTaskRunnersStartThreads() {
+        noClasses().that().resideInAPackage("dev.cape.app..")
+                .and().doNotHaveFullyQualifiedName("dev.cape.app.common.FxTaskRunner")
+                .should().callConstructor(Thread.class, Runnable.class, String.class)
+                .orShould().callConstructor(Thread.class, Runnable.class)
+                .orShould().callConstructor(Thread.class)
+                .because("all long work in the app goes through the TaskRunner (STYLE.md)")
+                .check(classes);
+    }
 }

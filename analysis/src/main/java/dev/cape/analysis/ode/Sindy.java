@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * Sparse identification of the scaling dynamics ds/dx = Ξᵀ Θ(s), s = (R, T), x = log10 N (method §7; the
@@ -434,31 +436,48 @@ public final class Sindy {
     /** Holds out each family with at least {@code minLofoSizes} distinct sizes in turn. */
     public LofoTable leaveOneFamilyOut(Dataset data) {
         Prepared p = prepare(data);
-        List<LofoTable.Row> rows = new ArrayList<>();
+        List<FamilyStates> held = new ArrayList<>();
         List<SkippedFamily> skipped = new ArrayList<>();
-        for (FamilyStates held : p.families()) {
-            if (held.distinctSizes() < minLofoSizes) {
-                skipped.add(new SkippedFamily(held.family(), held.distinctSizes(), held.distinctSizes()
+        for (FamilyStates f : p.families()) {
+            if (f.distinctSizes() < minLofoSizes) {
+                skipped.add(new SkippedFamily(f.family(), f.distinctSizes(), f.distinctSizes()
                         + " distinct size(s) with both scores; holding out needs >= " + minLofoSizes));
-                continue;
+            } else {
+                held.add(f);
             }
-            checkInterrupted();
-            List<FamilyStates> rest = p.families().stream().filter(f -> f != held).toList();
-            try {
-                SindyFit fit = fitFamilies(rest, p.scored());
-                HoldOutPrediction pred = predict(fit, held, modelsOf(p, held.family()));
-                rows.add(new LofoTable.Row(held.family(), held.distinctSizes(), pred.status(), pred.message(),
-                        Optional.of(pred)));
-            } catch (IllegalArgumentException e) {
-                rows.add(new LofoTable.Row(held.family(), held.distinctSizes(), HoldOutStatus.FIT_FAILED,
-                        "fit without " + held.family() + " failed: " + e.getMessage(), Optional.empty()));
-            }
-            progress.progress("leave-one-family-out", rows.size(), p.families().stream()
-                    .filter(f -> f.distinctSizes() >= minLofoSizes).count());
         }
-        List<LofoTable.Row> complete = rows.stream().filter(r -> r.status() == HoldOutStatus.COMPLETE).toList();
-        return new LofoTable(settings(), rows, skipped, mean(complete, LofoTable.Row::mapeR),
+        // folds are independent and nothing here is random, so they run in parallel with the same result;
+        // the caller's interrupt is checked before each fold
+        Thread caller = Thread.currentThread();
+        AtomicInteger done = new AtomicInteger();
+        LofoTable.Row[] rows = new LofoTable.Row[held.size()];
+        IntStream.range(0, held.size()).parallel().forEach(k -> {
+            if (caller.isInterrupted()) {
+                return;
+            }
+            rows[k] = lofoRow(p, held.get(k));
+            synchronized (done) { // counts reach the listener in increasing order
+                progress.progress("leave-one-family-out", done.incrementAndGet(), held.size());
+            }
+        });
+        checkInterrupted();
+        List<LofoTable.Row> all = List.of(rows);
+        List<LofoTable.Row> complete = all.stream().filter(r -> r.status() == HoldOutStatus.COMPLETE).toList();
+        return new LofoTable(settings(), all, skipped, mean(complete, LofoTable.Row::mapeR),
                 mean(complete, LofoTable.Row::mapeT), mean(complete, LofoTable.Row::mapeCombined), complete.size());
+    }
+
+    private LofoTable.Row lofoRow(Prepared p, FamilyStates held) {
+        List<FamilyStates> rest = p.families().stream().filter(f -> f != held).toList();
+        try {
+            SindyFit fit = fitFamilies(rest, p.scored());
+            HoldOutPrediction pred = predict(fit, held, modelsOf(p, held.family()));
+            return new LofoTable.Row(held.family(), held.distinctSizes(), pred.status(), pred.message(),
+                    Optional.of(pred));
+        } catch (IllegalArgumentException e) {
+            return new LofoTable.Row(held.family(), held.distinctSizes(), HoldOutStatus.FIT_FAILED,
+                    "fit without " + held.family() + " failed: " + e.getMessage(), Optional.empty());
+        }
     }
 
     private static OptionalDouble mean(List<LofoTable.Row> rows,

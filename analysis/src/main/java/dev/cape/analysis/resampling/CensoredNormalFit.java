@@ -162,7 +162,7 @@ public final class CensoredNormalFit {
         }
         if (!(ss > 0)) {
             return new Result(Status.ONE_DISTINCT_UNCENSORED_VALUE,
-                    "all " + exact + " uncensored families have log10 N_c = " + mean
+                    "all " + exact + " uncensored families have N_c = " + MeanCriticalScale.billions(mean)
                             + ": the censored-normal likelihood is unbounded as sigma -> 0, no MLE",
                     Optional.empty(), exact, left, right, confidenceLevel);
         }
@@ -191,16 +191,14 @@ public final class CensoredNormalFit {
         Optional<Log10Interval> profile = profileInterval(d, theta, der[0], se, z * z);
         Estimate e = new Estimate(theta[0], Math.exp(theta[1]), se, wald, profile, der[0], iterations);
         String msg = "censored-normal fit over " + d.v.length + " families (" + (left + right) + " censored): mean "
-                + e.mean() + " (log10 " + theta[0] + "), sigma " + e.sigma() + " decades"
+                + MeanCriticalScale.billions(theta[0]) + ", sigma " + String.format(java.util.Locale.ROOT, "%.3g", e.sigma())
+                + " decades"
                 + (profile.isEmpty() ? "; profile-likelihood interval unbounded" : "");
         return new Result(Status.OK, msg, Optional.of(e), exact, left, right, confidenceLevel);
     }
 
     private static void validate(List<FamilyCriticalScale> families) {
         Objects.requireNonNull(families, "families");
-        if (families.isEmpty()) {
-            throw new IllegalArgumentException("families must not be empty: []");
-        }
         for (int i = 0; i < families.size(); i++) {
             if (families.get(i) == null) {
                 throw new IllegalArgumentException("families must not contain null: element " + i);

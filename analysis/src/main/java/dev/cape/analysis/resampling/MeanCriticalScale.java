@@ -231,7 +231,8 @@ public final class MeanCriticalScale {
      *
      * @throws IllegalStateException    when no random streams were given
      * @throws CancellationException    when the calling thread is interrupted
-     * @throws IllegalArgumentException for empty input, or EXACT resampling with n^n too large
+     * @throws IllegalArgumentException for a null element, or EXACT resampling with n^n too large (an empty list
+     *                                  gives {@link Status#NO_UNCENSORED_FAMILY})
      */
     public Result fit(List<FamilyCriticalScale> families) {
         if (streams == null) {
@@ -255,12 +256,12 @@ public final class MeanCriticalScale {
         }
         double theta = mean(x);
         if (n == 1) {
-            return result(Status.SINGLE_UNCENSORED_FAMILY, "one uncensored family: N_c = " + Math.pow(10, theta)
+            return result(Status.SINGLE_UNCENSORED_FAMILY, "one uncensored family: N_c = " + billions(theta)
                             + ", no bootstrap interval over families", families.size(), n, left, right,
                     OptionalDouble.of(theta), Optional.empty(), Optional.empty(), Resampling.NONE, 0, censoredFit);
         }
         if (allEqual(x)) {
-            return result(Status.ZERO_VARIANCE, "all " + n + " uncensored families have N_c = " + Math.pow(10, theta)
+            return result(Status.ZERO_VARIANCE, "all " + n + " uncensored families have N_c = " + billions(theta)
                             + ": the bootstrap distribution is that point, BCa is undefined", families.size(), n, left,
                     right, OptionalDouble.of(theta), Optional.of(new Log10Interval(theta, theta)), Optional.empty(),
                     Resampling.NONE, 0, censoredFit);
@@ -286,12 +287,12 @@ public final class MeanCriticalScale {
         Resampling used = exact ? Resampling.EXACT : Resampling.MONTE_CARLO;
         String what = exact ? "exact enumeration of " + nn + " resamples" : bootstrapSamples + " bootstrap resamples";
         if (bca.isEmpty()) {
-            return result(Status.BCA_UNDEFINED, "geometric mean of " + n + " uncensored N_c = " + Math.pow(10, theta)
+            return result(Status.BCA_UNDEFINED, "geometric mean of " + n + " uncensored N_c = " + billions(theta)
                             + " (" + what + "); BCa undefined: bootstrap distribution on one side of the estimate",
                     families.size(), n, left, right, OptionalDouble.of(theta), Optional.of(pct), bca, used,
                     dist.total, censoredFit);
         }
-        return result(Status.OK, "geometric mean of " + n + " uncensored N_c = " + Math.pow(10, theta) + " ("
+        return result(Status.OK, "geometric mean of " + n + " uncensored N_c = " + billions(theta) + " ("
                         + what + ")", families.size(), n, left, right, OptionalDouble.of(theta), Optional.of(pct),
                 bca, used, dist.total, censoredFit);
     }
@@ -505,11 +506,13 @@ public final class MeanCriticalScale {
         }
     }
 
+    /** 10^log10 as "5.41B" for messages. */
+    static String billions(double log10) {
+        return String.format(java.util.Locale.ROOT, "%.3gB", Math.pow(10, log10));
+    }
+
     private static List<FamilyCriticalScale> validated(List<FamilyCriticalScale> families) {
         Objects.requireNonNull(families, "families");
-        if (families.isEmpty()) {
-            throw new IllegalArgumentException("families must not be empty: []");
-        }
         for (int i = 0; i < families.size(); i++) {
             if (families.get(i) == null) {
                 throw new IllegalArgumentException("families must not contain null: element " + i);

@@ -102,4 +102,43 @@ class FamilyBootstrapTest {
         assertTrue(RandomStreams.of(9).child(1).stream(0).nextLong() != RandomStreams.of(9).stream(0).nextLong());
         assertThrows(IllegalArgumentException.class, () -> RandomStreams.of(1).stream(-1));
     }
+
+    @Test
+    void intervalIsThePercentileOfDirectFitsOnTheSameDraws() {
+        // the same random draws, evaluated through KernelCoupling.fit + CriticalScale.of instead of the cached path
+        KernelCoupling k = KernelCoupling.withDefaults();
+        FamilyBootstrap.Result res = FamilyBootstrap.withDefaults().withResamples(300)
+                .bootstrap(FAMILY, k, RandomStreams.of(11).stream(0), 11);
+        org.apache.commons.rng.UniformRandomProvider rng = RandomStreams.of(11).stream(0);
+        java.util.List<Double> crossings = new java.util.ArrayList<>();
+        int kept = 0;
+        int n = FAMILY.size();
+        for (int b = 0; b < 300; b++) {
+            int[] idx = new int[n];
+            int[] counts = new int[n];
+            for (int i = 0; i < n; i++) {
+                counts[rng.nextInt(n)]++;
+            }
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < counts[i]; c++) {
+                    idx[m++] = i;
+                }
+            }
+            FamilyScores resample = FAMILY.select(idx);
+            if (resample.distinctSizes() < 3) {
+                continue;
+            }
+            kept++;
+            CriticalScale nc = CriticalScale.of(k.fit(resample));
+            if (nc.status() == CriticalScale.Status.CROSSING) {
+                crossings.add(nc.log10Value());
+            }
+        }
+        double[] v = crossings.stream().mapToDouble(Double::doubleValue).toArray();
+        assertEquals(kept, res.kept());
+        assertEquals(v.length, res.crossing());
+        assertEquals(Percentile.quantile(v, 0.025), res.ciLog10()[0], 1e-9);
+        assertEquals(Percentile.quantile(v, 0.975), res.ciLog10()[1], 1e-9);
+    }
 }

@@ -52,9 +52,11 @@ class MeanCriticalScaleTest {
     }
 
     @Test
-    void rejectsEmptyAndNullInput() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SEEDED.fit(List.of()));
-        assertEquals("families must not be empty: []", e.getMessage());
+    void rejectsNullInputAndReportsEmptyInputAsNoUncensoredFamily() {
+        MeanCriticalScale.Result empty = SEEDED.fit(List.of());
+        assertEquals(MeanCriticalScale.Status.NO_UNCENSORED_FAMILY, empty.status());
+        assertTrue(empty.geometricMean().isEmpty());
+        assertEquals(CensoredNormalFit.Status.NO_UNCENSORED_FAMILY, empty.censoredFit().status());
         List<FamilyCriticalScale> withNull = new ArrayList<>(exacts(0.1, 0.2));
         withNull.add(null);
         IllegalArgumentException n = assertThrows(IllegalArgumentException.class, () -> SEEDED.fit(withNull));

@@ -11,10 +11,12 @@ import picocli.CommandLine.Option;
 /** The {@code cape} command: subcommands for every job; with no subcommand, the default job on the bundled data. */
 @Command(name = "cape", mixinStandardHelpOptions = true, versionProvider = CapeCommand.Version.class,
         description = "CAPE Workbench: how reasoning and truthfulness interact as language models grow.%n"
-                + "With no command, diagnoses the bundled data (the workbench GUI will open here once it exists).",
+                + "With no command, opens the workbench window on the bundled data; without a display, prints the "
+                + "diagnosis of the bundled data instead.",
         subcommands = {CommandLine.HelpCommand.class, DiagnoseCommand.class, ForwardCommand.class,
-                GenerateCommand.class, BenchCommand.class, DirectionCommand.class, SteerCommand.class,
-                ExportGgufCommand.class, HeadsCommand.class})
+                GenerateCommand.class, BenchCommand.class, CompareCommand.class, OdeCommand.class, PcaCommand.class,
+                FrontierCommand.class, ReportCommand.class, GuiCommand.class, ScreenshotCommand.class,
+                DirectionCommand.class, SteerCommand.class, ExportGgufCommand.class, HeadsCommand.class})
 public final class CapeCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Exit codes, a contract for scripts. */
@@ -31,6 +33,11 @@ public final class CapeCommand implements java.util.concurrent.Callable<Integer>
 
     @Override
     public Integer call() {
+        if (GuiCommand.displayAvailable()) {
+            return spec.commandLine().execute("gui");
+        }
+        spec.commandLine().getErr().println("cape: no display, so no workbench window: printing the diagnosis of the"
+                + " bundled data (cape gui opens the window where a display is available)");
         return spec.commandLine().execute("diagnose");
     }
 

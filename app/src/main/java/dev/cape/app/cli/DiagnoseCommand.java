@@ -1,16 +1,18 @@
 package dev.cape.app.cli;
 
 import dev.cape.analysis.data.BundledData;
-import dev.cape.analysis.data.CsvImporter;
 import dev.cape.analysis.data.Dataset;
 import dev.cape.analysis.diagnosis.DiagnosisOptions;
 import dev.cape.analysis.diagnosis.DiagnosisResult;
 import dev.cape.analysis.diagnosis.PhaseDiagnosis;
+import dev.cape.analysis.diagnosis.UserFamilyDiagnosis;
+import com.google.gson.JsonObject;
 import dev.cape.analysis.phase.PooledPhaseCorrelation.Selection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +29,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "CSV of model scores (default: the bundled data).")
-    Path data;
+    @Mixin
+    DataOption data;
 
     @Option(names = "--reasoning", split = ",", paramLabel = "IDS",
             description = "Reasoning benchmarks averaged into R (default: ${DEFAULT-VALUE}).",
@@ -70,19 +72,64 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of stdout.")
     Path out;
 
+    @Option(names = "--family", arity = "0..1", fallbackValue = "", paramLabel = "NAME",
+            description = "Also diagnose this family against the reference families: phase and coupling per model, "
+                    + "N_c, suggested interventions (width, data curation, benchmark rotation). Without a NAME the "
+                    + "data (--data) must hold one family; reference families are the data's other families, or the "
+                    + "bundled data when the file holds only that family.")
+    String family;
+
     @Override
     public Integer call() {
         DiagnosisOptions options = new DiagnosisOptions(reasoning, truth, bandwidth, tau, permutations, bootstrap,
                 familyBootstrap, naiveSelection ? Selection.FIXED : Selection.RESELECT, seed);
-        Dataset dataset = data == null ? BundledData.baseModels() : CsvImporter.withDefaults().read(data);
+        Dataset dataset = data.load();
         DiagnosisResult result = PhaseDiagnosis.with(options)
                 .run(dataset, ConsoleProgress.forTerminal(spec.commandLine().getErr()));
+        UserFamilyDiagnosis.Result familyResult = family == null ? null : diagnoseFamily(options, dataset);
         String text = switch (format) {
-            case json -> DiagnosisJson.write(result, CapeCommand.version());
-            case markdown -> DiagnosisReport.markdown(result);
-            case text -> DiagnosisReport.text(result);
+            case json -> {
+                if (familyResult == null) {
+                    yield DiagnosisJson.write(result, CapeCommand.version());
+                }
+                JsonObject root = DiagnosisJson.toJson(result, CapeCommand.version());
+                root.add("family_diagnosis", FamilyDiagnosisOutput.json(familyResult));
+                yield CliSupport.json(root);
+            }
+            case markdown -> DiagnosisReport.markdown(result) + familySection(familyResult, true);
+            case text -> DiagnosisReport.text(result) + familySection(familyResult, false);
         };
         OutputTarget.write(text, out, spec.commandLine().getOut());
         return CapeCommand.EXIT_OK;
+    }
+
+    private UserFamilyDiagnosis.Result diagnoseFamily(DiagnosisOptions options, Dataset dataset) {
+        List<String> families = List.copyOf(dataset.byFamily().keySet());
+        String name = family;
+        if (name.isEmpty()) {
+            if (families.size() != 1) {
+                throw new IllegalArgumentException("--family without a NAME needs data with exactly one family; "
+                        + dataset.source() + " has " + families.size() + ": " + String.join(", ", families));
+            }
+            name = families.get(0);
+        }
+        boolean ownFile = data.data != null;
+        Dataset reference = families.size() == 1 && ownFile ? BundledData.baseModels() : dataset;
+        UserFamilyDiagnosis diagnosis = UserFamilyDiagnosis.with(options);
+        UserFamilyDiagnosis.Result r = diagnosis.diagnose(dataset, name, reference);
+        if (r.referenceFamilies().isEmpty() && ownFile && reference == dataset) {
+            // none of the file's other families has a defined coupling curve: compare with the bundled families
+            r = diagnosis.diagnose(dataset, name, BundledData.baseModels());
+        }
+        return r;
+    }
+
+    private static String familySection(UserFamilyDiagnosis.Result r, boolean markdown) {
+        if (r == null) {
+            return "";
+        }
+        CliSupport.Doc d = new CliSupport.Doc(markdown);
+        FamilyDiagnosisOutput.render(d, r);
+        return d.toString();
     }
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * as JSON, in the conventions of the tiny-model fixtures' {@code expected.json}.
  */
 @Command(name = "forward", mixinStandardHelpOptions = true,
-        description = {"Runs a model folder (config.json + safetensors [+ tokenizer.json]) on token ids or text and prints",
+        description = {"Runs a model (HF folder or llama2.c model.bin) on token ids or text and prints",
                 "the requested outputs as JSON: input_ids always; logits_last (the last N positions' logits),",
                 "hidden_states_last_pos (L+1 vectors at the last position, HF output_hidden_states order, the last",
                 "one after the final norm), pattern (attention probabilities of one layer and head), greedy (N",
@@ -98,7 +98,9 @@ public final class ForwardCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Hugging Face model folder.")
+    @Option(names = "--model", required = true, paramLabel = "DIR|model.bin",
+            description = "Hugging Face model folder, llama2.c model.bin (tokenizer.bin beside it), or a folder holding"
+                    + " model.bin + tokenizer.bin.")
     Path model;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -115,8 +117,9 @@ public final class ForwardCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "json", description = "Output format: ${COMPLETION-CANDIDATES}.")
     Format format;
 
-    @Option(names = "--bos", description = "With --text: prepend the tokenizer's BOS id.")
-    boolean bos;
+    @Option(names = "--bos", negatable = true, description = "With --text: prepend (--no-bos: do not prepend) the"
+            + " BOS id. Default: the tokenizer's convention (llama2.c: yes; tokenizer.json: no).")
+    Boolean bos;
 
     @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or cuda:N. Default: ${DEFAULT-VALUE}.")
     String device;
@@ -196,11 +199,16 @@ public final class ForwardCommand implements Callable<Integer> {
         return CapeCommand.EXIT_OK;
     }
 
-    /** Encodes text with the model's tokenizer, refusing when the folder has none. */
-    static int[] encode(LanguageModel m, String text, boolean withBos) {
+    /**
+     * Encodes text with the model's tokenizer, refusing when the model has none.
+     *
+     * @param withBos whether to prepend BOS; null: the tokenizer's convention
+     */
+    static int[] encode(LanguageModel m, String text, Boolean withBos) {
         TextTokenizer t = m.tokenizer().orElseThrow(() -> new IllegalArgumentException(
-                "text input needs a tokenizer.json in the model folder " + "(or pass token ids)"));
-        return t.encode(text, withBos);
+                "text input needs a tokenizer (tokenizer.json in the model folder, or tokenizer.bin beside a"
+                        + " llama2.c model.bin); or pass token ids"));
+        return t.encode(text, withBos == null ? t.bosByDefault() : withBos);
     }
 
     private static JsonArray ints(int[] v) {

@@ -3,8 +3,8 @@ package dev.cape.app.cli;
 import dev.cape.inference.generate.Generation;
 import dev.cape.inference.generate.GenerationOptions;
 import dev.cape.inference.generate.Generator;
+import dev.cape.inference.generate.StreamingDecoder;
 import dev.cape.inference.model.LanguageModel;
-import dev.cape.inference.tokenize.TextTokenizer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code cape generate}: streams a continuation of a prompt, token by token, from a model folder. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Generates text from a model folder (config.json + safetensors + tokenizer.json), printing each",
+        description = {"Generates text from a model (HF folder or llama2.c model.bin, with its tokenizer), printing each",
                 "token as it is chosen. Temperature 0 is greedy; otherwise temperature, top-k and top-p sampling",
                 "from --seed. Stops at the end-of-sequence token or after --max-tokens; a summary goes to stderr."})
 public final class GenerateCommand implements Callable<Integer> {
@@ -22,7 +22,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Hugging Face model folder.")
+    @Option(names = "--model", required = true, paramLabel = "DIR|model.bin",
+            description = "Hugging Face model folder, llama2.c model.bin (tokenizer.bin beside it), or a folder holding"
+                    + " model.bin + tokenizer.bin.")
     Path model;
 
     @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The prompt.")
@@ -45,8 +47,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Sampling seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--bos", description = "Prepend the tokenizer's BOS id to the prompt.")
-    boolean bos;
+    @Option(names = "--bos", negatable = true, description = "Prepend (--no-bos: do not prepend) the BOS id to the"
+            + " prompt. Default: the tokenizer's convention (llama2.c: yes; tokenizer.json: no).")
+    Boolean bos;
 
     @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or cuda:N. Default: ${DEFAULT-VALUE}.")
     String device;
@@ -59,13 +62,11 @@ public final class GenerateCommand implements Callable<Integer> {
             if (ids.length == 0) {
                 throw new IllegalArgumentException("the prompt has no tokens");
             }
-            TextTokenizer tokenizer = m.tokenizer().orElseThrow();
+            StreamingDecoder text = new StreamingDecoder(m.tokenizer().orElseThrow(), ids);
             PrintWriter out = spec.commandLine().getOut();
-            int[] previous = {ids[ids.length - 1]};
             Generation g = Generator.generate(m, ids, options, (step, token) -> {
-                out.print(tokenizer.decodeNext(previous[0], token));
+                out.print(text.push(token));
                 out.flush();
-                previous[0] = token;
             });
             out.println();
             out.flush();

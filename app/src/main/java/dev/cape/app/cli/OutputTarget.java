@@ -15,6 +15,41 @@ final class OutputTarget {
     private OutputTarget() {
     }
 
+    /**
+     * Writes several files so that either all of them are replaced or none: every text goes to a hidden temp file
+     * first, and the temp files are renamed only when all were written.
+     */
+    static void writeAll(java.util.Map<Path, String> files) {
+        java.util.Map<Path, Path> temps = new java.util.LinkedHashMap<>();
+        try {
+            for (java.util.Map.Entry<Path, String> e : files.entrySet()) {
+                Path target = e.getKey().toAbsolutePath();
+                Files.createDirectories(target.getParent());
+                Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+                temps.put(target, tmp);
+                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
+            }
+            for (java.util.Map.Entry<Path, Path> e : temps.entrySet()) {
+                try {
+                    Files.move(e.getValue(), e.getKey(), StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException x) {
+                    Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + files.keySet() + ": " + e.getMessage(), e);
+        } finally {
+            for (Path tmp : temps.values()) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the temp file is hidden and named after the target
+                }
+            }
+        }
+    }
+
     static void write(String text, Path out, PrintWriter stdout) {
         if (out == null) {
             stdout.print(text);

@@ -126,8 +126,8 @@ public final class SteerCommand implements Callable<Integer> {
     }
 
     private void generate(LanguageModel lm, SteeringVector v, SteeringSession.Site s, PrintWriter out) {
-        int[] ids = lm.tokenizer().orElseThrow(() -> new IllegalArgumentException("the model has no tokenizer"))
-                .encode(prompt, true);
+        var tokenizer = lm.tokenizer().orElseThrow(() -> new IllegalArgumentException("the model has no tokenizer"));
+        int[] ids = tokenizer.encode(prompt, tokenizer.bosByDefault());
         GenerationOptions o = GenerationOptions.withDefaults().withMaxTokens(maxTokens).withTemperature(temperature)
                 .withSeed(seed);
         SteeredGeneration.Comparison c = SteeredGeneration.compare(lm, ids, o,

@@ -147,7 +147,8 @@ final class SteeringBench {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (LanguageModel m = ModelFiles.load(model, "cpu")) {
-                int[] prompt = m.tokenizer().orElseThrow().encode("Once upon a time", true);
+                var tok = m.tokenizer().orElseThrow();
+                int[] prompt = tok.encode("Once upon a time", tok.bosByDefault());
                 float[] u = new float[m.spec().dModel()];
                 java.util.Random rnd = new java.util.Random(1);
                 for (int i = 0; i < u.length; i++) {

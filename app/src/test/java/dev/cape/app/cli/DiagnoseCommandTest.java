@@ -132,4 +132,15 @@ class DiagnoseCommandTest {
         assertEquals(0, h.exitCode());
         assertTrue(h.out().contains("diagnose"), h.out());
     }
+
+    @Test
+    void dataWithoutAnyCouplingCurveStillGivesAReport() throws IOException {
+        Path csv = dir.resolve("two.csv");
+        Files.writeString(csv, "model,family,params_b,arc_c,gsm8k,mmlu,truthfulqa_mc2\n"
+                + "a,F,1,0.3,0.1,0.3,0.4\nb,F,2,0.3,0.1,0.3,0.4\n");
+        CliRun run = CliRun.of(args("--data", csv.toString()));
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("N_c undefined"), run.out());
+        assertTrue(run.out().contains("no uncensored family"), run.out());
+    }
 }

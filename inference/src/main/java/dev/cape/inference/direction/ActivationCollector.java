@@ -79,13 +79,13 @@ public final class ActivationCollector {
         return new LayerActivations("blocks.{L}.hook_resid_post", out);
     }
 
-    /** Token ids of each text, with the tokenizer's BOS id first when it has one. */
+    /** Token ids of each text, with BOS by the tokenizer's convention ({@code bosByDefault()}). */
     public static List<int[]> encode(LanguageModel model, List<String> texts) {
         var tok = model.tokenizer().orElseThrow(() -> new IllegalArgumentException(
                 "the model has no tokenizer; statements need one"));
         List<int[]> out = new ArrayList<>(texts.size());
         for (String t : texts) {
-            int[] ids = tok.encode(t, true);
+            int[] ids = tok.encode(t, tok.bosByDefault());
             if (ids.length == 0) {
                 throw new IllegalArgumentException("text has no tokens: '" + t + "'");
             }

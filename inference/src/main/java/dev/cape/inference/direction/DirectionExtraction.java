@@ -7,7 +7,7 @@ import dev.cape.inference.model.LanguageModel;
 import java.util.List;
 
 /**
- * Statements to directions in one call: tokenize (with BOS), collect last-token {@code hook_resid_post} at every
+ * Statements to directions in one call: tokenize (BOS by the tokenizer's convention), collect last-token {@code hook_resid_post} at every
  * layer, split by item with a seed, and fit and score a direction per layer.
  */
 public final class DirectionExtraction {

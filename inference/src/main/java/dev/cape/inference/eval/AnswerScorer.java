@@ -35,8 +35,8 @@ public final class AnswerScorer {
     /** The prompt and answer token ids of {@code promptText + answerText}; fails when the answer merges with it. */
     public static Candidate candidate(LanguageModel model, String promptText, String answerText) {
         var tok = model.tokenizer().orElseThrow(() -> new IllegalArgumentException("the model has no tokenizer"));
-        int[] prompt = tok.encode(promptText, true);
-        int[] full = tok.encode(promptText + answerText, true);
+        int[] prompt = tok.encode(promptText, tok.bosByDefault());
+        int[] full = tok.encode(promptText + answerText, tok.bosByDefault());
         if (full.length <= prompt.length || !Arrays.equals(Arrays.copyOf(full, prompt.length), prompt)) {
             throw new IllegalArgumentException("the answer '" + answerText + "' does not tokenize separately after '"
                     + promptText + "'");

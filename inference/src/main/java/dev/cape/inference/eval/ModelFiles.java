@@ -1,10 +1,6 @@
 package dev.cape.inference.eval;
 
-import dev.cape.inference.llama2c.Llama2cCheckpoint;
-import dev.cape.inference.llama2c.Llama2cTokenizer;
 import dev.cape.inference.model.LanguageModel;
-import dev.cape.inference.model.ModelConfig;
-import dev.cape.inference.model.ModelLoadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,27 +19,12 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** Loads {@code path} (HF folder or llama2.c model.bin) on {@code device}. */
+    /**
+     * Loads {@code path} on {@code device}: a HF folder, a llama2.c {@code model.bin} (tokenizer.bin beside it) or a
+     * folder holding one — {@link LanguageModel#load(Path, String)}, the one place that knows how.
+     */
     public static LanguageModel load(Path path, String device) {
-        if (Files.isDirectory(path)) {
-            return LanguageModel.load(path, device);
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new ModelLoadException(path + ": no such model folder or llama2.c model.bin");
-        }
-        if (!Llama2cCheckpoint.looksLikeLlama2c(path)) {
-            throw new ModelLoadException(path + ": neither a model folder nor a llama2.c model.bin (header or size "
-                    + "do not match)");
-        }
-        Path tok = path.resolveSibling("tokenizer.bin");
-        if (!Files.isRegularFile(tok)) {
-            throw new ModelLoadException(path + ": llama2.c model.bin needs tokenizer.bin beside it, not found: " + tok);
-        }
-        try (Llama2cCheckpoint ckpt = Llama2cCheckpoint.open(path)) {
-            String id = path.getParent() == null ? path.getFileName().toString()
-                    : path.getParent().getFileName().toString();
-            return LanguageModel.load(ModelConfig.of(id, ckpt.hfConfig()), ckpt, Llama2cTokenizer.load(tok), device);
-        }
+        return LanguageModel.load(path, device);
     }
 
     /** A short model id: the folder name, or the folder of a model.bin. */

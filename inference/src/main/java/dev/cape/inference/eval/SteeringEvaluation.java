@@ -50,7 +50,7 @@ public final class SteeringEvaluation {
         List<int[]> neutral = new ArrayList<>();
         var tok = model.tokenizer().orElseThrow(() -> new IllegalArgumentException("the model has no tokenizer"));
         for (String t : neutralTexts) {
-            neutral.add(tok.encode(t, true));
+            neutral.add(tok.encode(t, tok.bosByDefault()));
         }
         List<double[][]> baseDist = new ArrayList<>();
         for (int[] ids : neutral) {

@@ -384,6 +384,31 @@ public final class Llama2cCheckpoint implements TensorStore {
         return new TensorData(name, DType.F32, e.shape().clone(), data.order(ByteOrder.LITTLE_ENDIAN));
     }
 
+    /** A positional read for tensors stored as they are exposed; q/k (permuted rows) go through {@link #get}. */
+    @Override
+    public void read(String name, ByteBuffer dst) {
+        Entry e = entries.get(name);
+        if (closed || e == null || e.ropeHeads() > 0) {
+            TensorStore.super.read(name, dst);
+            return;
+        }
+        ByteBuffer slice = dst.duplicate();
+        slice.limit(slice.position() + (int) e.bytes());
+        try {
+            long pos = e.offset();
+            while (slice.hasRemaining()) {
+                int n = channel.read(slice, pos);
+                if (n < 0) {
+                    throw new IOException("unexpected end of file at byte " + pos);
+                }
+                pos += n;
+            }
+        } catch (IOException ex) {
+            throw new ModelLoadException(file + ": cannot read tensor " + name + ": " + ex.getMessage(), ex);
+        }
+        dst.position(slice.position());
+    }
+
     /**
      * Copies the rows of a {@code [heads * headSize, in]} projection from llama2.c's interleaved RoPE order to HF's
      * rotate-half order: within each head, destination row {@code j} is source row {@code 2j} and destination row

@@ -331,6 +331,12 @@ public final class Llama2cTokenizer implements TextTokenizer {
         return OptionalInt.of(BOS_ID);
     }
 
+    /** True: run.c prepends BOS to every prompt, and stories15M was trained on BOS-started stories. */
+    @Override
+    public boolean bosByDefault() {
+        return true;
+    }
+
     @Override
     public OptionalInt eosId() {
         return OptionalInt.of(EOS_ID);

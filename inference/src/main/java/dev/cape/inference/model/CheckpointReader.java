@@ -35,7 +35,8 @@ public final class CheckpointReader {
             throw new ModelLoadException("checkpoint " + description + ": tensor '" + name + "' has shape "
                     + Arrays.toString(t.shape()) + ", expected " + Arrays.toString(expectedShape));
         }
-        return new Weight(name, expectedShape, () -> Widening.toFloats(store.get(name)));
+        return new Weight(name, expectedShape, () -> Widening.toFloats(store.get(name)),
+                t.dtype() == DType.F32 ? new Weight.Stored(store, name) : null);
     }
 
     public String description() {

@@ -40,4 +40,14 @@ public final class ComputeDevice {
         }
         return Device.gpu(index);
     }
+
+    /**
+     * Starts DJL's PyTorch engine (loads libtorch) if it is not running yet and describes it, e.g.
+     * {@code "PyTorch 2.7.1, 0 GPU(s)"}. Benchmarks call it first so that engine start-up is not counted as model
+     * loading.
+     */
+    public static String startEngine() {
+        Engine engine = Engine.getEngine("PyTorch");
+        return engine.getEngineName() + " " + engine.getVersion() + ", " + engine.getGpuCount() + " GPU(s)";
+    }
 }

@@ -2,18 +2,28 @@ package dev.cape.inference.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * Keys and values of the positions already run, per layer {@code [batch, kvHeads, length, headDim]} (keys after RoPE),
  * so that a forward over new tokens attends to them without recomputing. Made by {@link LanguageModel#newCache(int)};
- * owns native memory until closed. A forward that fails leaves the cache as it was.
+ * owns native memory until closed.
+ *
+ * <p>Each layer's keys and values live in a preallocated native buffer {@code [batch, kvHeads, capacity, headDim]}:
+ * a forward writes its new positions in place and attends to a view of the filled part, so a decoding step copies
+ * only its own keys and values (the capacity doubles when full, an amortised O(1) copy per position). A forward that
+ * fails leaves the cache as it was: it may have written past {@link #length()}, which stays unchanged.
  */
 public final class KvCache implements AutoCloseable {
 
+    /** Positions allocated at first use when the first forward is shorter. */
+    static final int INITIAL_CAPACITY = 256;
+
     private final NDManager manager;
     private final int batch;
-    private final NDArray[] keys;
-    private final NDArray[] values;
+    private final NDArray[] keys;    // per layer [b, KV, capacity, hd]
+    private final NDArray[] values;  // per layer [b, KV, capacity, hd]
     private int length;
 
     KvCache(NDManager parent, int layers, int batch) {
@@ -35,26 +45,48 @@ public final class KvCache implements AutoCloseable {
         return batch;
     }
 
-    NDArray key(int layer) {
-        return keys[layer];
+    /** Positions the buffers hold before they must grow (0 before the first forward). */
+    int capacity() {
+        return keys[0] == null ? 0 : (int) keys[0].getShape().get(2);
     }
 
-    NDArray value(int layer) {
-        return values[layer];
+    /**
+     * Writes the new keys and values {@code [b, KV, t, hd]} of one layer at positions {@code length .. length+t-1}
+     * and returns views {@code [b, KV, length+t, hd]} of all keys and values so far, owned by {@code scope}.
+     */
+    NDArray[] append(NDManager scope, int layer, NDArray k, NDArray v) {
+        int end = length + (int) k.getShape().get(2);
+        keys[layer] = ensureCapacity(keys[layer], k, end);
+        values[layer] = ensureCapacity(values[layer], v, end);
+        NDIndex slot = new NDIndex(":, :, " + length + ":" + end + ", :");
+        keys[layer].set(slot, k);
+        values[layer].set(slot, v);
+        NDIndex filled = new NDIndex(":, :, 0:" + end + ", :");
+        return new NDArray[] {keys[layer].get(scope, filled), values[layer].get(scope, filled)};
     }
 
-    /** Replaces every layer's keys and values by the given (cached plus new) ones. */
-    void commit(NDArray[] newKeys, NDArray[] newValues, int newLength) {
-        for (int l = 0; l < keys.length; l++) {
-            newKeys[l].attach(manager);
-            newValues[l].attach(manager);
-            if (keys[l] != null) {
-                keys[l].close();
-                values[l].close();
-            }
-            keys[l] = newKeys[l];
-            values[l] = newValues[l];
+    private NDArray ensureCapacity(NDArray buffer, NDArray like, int needed) {
+        long cap = buffer == null ? 0 : buffer.getShape().get(2);
+        if (needed <= cap) {
+            return buffer;
         }
+        long newCap = Math.max(needed, Math.max(2 * cap, INITIAL_CAPACITY));
+        Shape s = like.getShape();
+        NDArray grown = manager.zeros(new Shape(s.get(0), s.get(1), newCap, s.get(3)), like.getDataType());
+        if (buffer != null) {
+            if (length > 0) {
+                NDIndex held = new NDIndex(":, :, 0:" + length + ", :");
+                try (NDArray old = buffer.get(held)) {
+                    grown.set(held, old);
+                }
+            }
+            buffer.close();
+        }
+        return grown;
+    }
+
+    /** Makes the positions written by a successful forward part of the cache. */
+    void advance(int newLength) {
         length = newLength;
     }
 

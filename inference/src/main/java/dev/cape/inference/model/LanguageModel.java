@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDManager;
 import dev.cape.inference.hook.HookPoints;
 import dev.cape.inference.hook.HookRegistry;
 import dev.cape.inference.hook.HookSession;
+import dev.cape.inference.llama2c.Llama2cCheckpoint;
+import dev.cape.inference.llama2c.Llama2cTokenizer;
 import dev.cape.inference.model.ModelSpec.BlockLayout;
 import dev.cape.inference.safetensors.SafetensorsCheckpoint;
 import dev.cape.inference.tokenize.HuggingFaceTextTokenizer;
@@ -48,28 +50,31 @@ public final class LanguageModel implements AutoCloseable {
         this.hooks = new HookRegistry(HookPoints.all(spec.nLayers(), parallel));
     }
 
-    /** Loads a Hugging Face model folder on the CPU. */
-    public static LanguageModel load(Path folder) {
-        return load(folder, "cpu");
+    /** {@link #load(Path, String)} on the CPU. */
+    public static LanguageModel load(Path path) {
+        return load(path, "cpu");
     }
 
     /**
-     * Loads a Hugging Face model folder: {@code config.json}, safetensors weights (single or sharded) and, when
-     * present, {@code tokenizer.json}.
+     * Loads a model from any layout {@link ModelSource#detect} accepts: a Hugging Face folder ({@code config.json},
+     * safetensors weights, single or sharded, and {@code tokenizer.json} when present), a llama2.c {@code model.bin}
+     * file ({@code tokenizer.bin} beside it when present), or a folder holding a llama2.c {@code model.bin}.
      *
      * @param device {@code cpu}, {@code cuda} or {@code cuda:N}
-     * @throws ModelLoadException     when the folder, config or weights are missing or malformed
+     * @throws ModelLoadException       when the path, config or weights are missing or malformed, or a pickle
+     *                                  checkpoint (refused, saying why and how to convert)
      * @throws IllegalArgumentException for an unusable device
      */
-    public static LanguageModel load(Path folder, String device) {
-        if (!Files.isDirectory(folder)) {
-            throw new ModelLoadException("model folder " + folder + " does not exist or is not a folder");
-        }
-        Path configFile = folder.resolve("config.json");
-        if (!Files.isRegularFile(configFile)) {
-            throw new ModelLoadException("model folder " + folder + " has no config.json");
-        }
-        ModelConfig config = ModelConfig.read(configFile);
+    public static LanguageModel load(Path path, String device) {
+        ModelSource source = ModelSource.detect(path);
+        return switch (source.format()) {
+            case HF_SAFETENSORS -> loadHuggingFace(path, device);
+            case LLAMA2C -> loadLlama2c(source, device);
+        };
+    }
+
+    private static LanguageModel loadHuggingFace(Path folder, String device) {
+        ModelConfig config = ModelConfig.read(folder.resolve("config.json"));
         ModelSpec spec = ModelRegistry.spec(config);
         ComputeDevice.resolve(device);
         TextTokenizer tokenizer = Files.isRegularFile(folder.resolve(HuggingFaceTextTokenizer.FILE))
@@ -81,6 +86,16 @@ public final class LanguageModel implements AutoCloseable {
                 tokenizer.close();
             }
             throw e;
+        }
+    }
+
+    private static LanguageModel loadLlama2c(ModelSource source, String device) {
+        ComputeDevice.resolve(device);
+        try (Llama2cCheckpoint checkpoint = Llama2cCheckpoint.open(source.weightFiles().get(0))) {
+            TextTokenizer tokenizer = source.tokenizer()
+                    .map(t -> Llama2cTokenizer.load(t, checkpoint.header().vocabSize())).orElse(null);
+            ModelConfig config = ModelConfig.of(checkpoint.file().toString(), checkpoint.hfConfig());
+            return load(config, checkpoint, tokenizer, device);
         }
     }
 
@@ -134,6 +149,11 @@ public final class LanguageModel implements AutoCloseable {
         return deviceName;
     }
 
+    /** Number of weights (parameters) the model holds; {@code 4 ×} this is its size in float32 bytes. */
+    public long parameterCount() {
+        return transformer.parameters();
+    }
+
     /** A new hook session on this model; its hooks are active until it is closed. */
     public HookSession hooks() {
         return hooks.open();
@@ -163,11 +183,11 @@ public final class LanguageModel implements AutoCloseable {
     public synchronized Logits forward(int[][] batch, KvCache cache, boolean allPositions) {
         checkBatch(batch, cache);
         try (NDManager scope = manager.newSubManager()) {
-            Transformer.Output out = transformer.forward(scope, batch, cache, hooks, allPositions);
+            Logits logits = transformer.forward(scope, batch, cache, hooks, allPositions);
             if (cache != null) {
-                cache.commit(out.keys(), out.values(), cache.length() + batch[0].length);
+                cache.advance(cache.length() + batch[0].length);
             }
-            return out.logits();
+            return logits;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.cape.inference.model;
 
+import java.nio.ByteBuffer;
 import java.util.Set;
 
 /**
@@ -21,6 +22,18 @@ public interface TensorStore extends AutoCloseable {
      * @throws ModelLoadException naming the checkpoint file and tensor when absent or unreadable
      */
     TensorData get(String name);
+
+    /**
+     * Copies the stored bytes of tensor {@code name} (little-endian, {@code elementCount × dtype bytes}) into
+     * {@code dst} from its position, advancing it. Stores backed by files override this with a positional read, so
+     * that loading does not map the file into the process (mapped pages count as resident memory until the mapping
+     * is garbage-collected).
+     *
+     * @throws ModelLoadException as {@link #get}, or when the file cannot be read
+     */
+    default void read(String name, ByteBuffer dst) {
+        dst.put(get(name).data().duplicate());
+    }
 
     @Override
     void close();

@@ -2,12 +2,15 @@ package dev.cape.inference.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.cape.inference.hook.HookPoints;
 import dev.cape.inference.hook.HookRegistry;
 import dev.cape.inference.model.ModelSpec.BlockLayout;
 import dev.cape.inference.model.ModelSpec.MlpKind;
 import dev.cape.inference.model.ModelSpec.NormKind;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,6 +29,7 @@ final class Transformer {
     private final NDManager manager;
     private final Map<String, NDArray> w = new HashMap<>();
     private final float[] invFreq;
+    private long parameters;
 
     Transformer(ModelSpec spec, CanonicalWeights weights, NDManager manager) {
         this.s = spec;
@@ -80,7 +84,35 @@ final class Transformer {
     }
 
     private NDArray upload(Weight weight, long... shape) {
-        return manager.create(weight.values().get(), new Shape(shape));
+        NDArray a;
+        long bytes = Float.BYTES * new Shape(shape).size();
+        if (weight.stored() != null && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
+                && bytes <= Integer.MAX_VALUE) {
+            // F32 as stored: one positional read from the file straight into the tensor's memory (CPU: an empty
+            // tensor and a direct view of it, no zero-fill; GPU: a direct buffer that DJL copies to the device)
+            a = manager.getDevice().isGpu() ? null : manager.create(new Shape(shape), DataType.FLOAT32);
+            ByteBuffer target = a == null ? null : a.toByteBuffer(true);
+            if (target == null || !target.isDirect() || target.capacity() != bytes) {
+                if (a != null) {
+                    a.close();
+                }
+                ByteBuffer buf = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
+                weight.stored().store().read(weight.stored().name(), buf);
+                buf.flip();
+                a = manager.create(buf, new Shape(shape), DataType.FLOAT32);
+            } else {
+                weight.stored().store().read(weight.stored().name(), target);
+            }
+        } else {
+            a = manager.create(weight.values().get(), new Shape(shape));
+        }
+        parameters += a.size();
+        return a;
+    }
+
+    /** Number of weight values uploaded (each stored tensor once; tied matrices once). */
+    long parameters() {
+        return parameters;
     }
 
     private void plain(CanonicalWeights weights, String name, long... shape) {
@@ -109,17 +141,14 @@ final class Transformer {
         }
     }
 
-    /** Logits and the keys/values to commit to a cache. */
-    record Output(Logits logits, NDArray[] keys, NDArray[] values) {
-    }
-
     /**
-     * One forward pass over {@code ids} (equal-length rows), continuing {@code cache} when given.
+     * One forward pass over {@code ids} (equal-length rows), continuing {@code cache} when given (its new keys and
+     * values are written in place; the caller advances its length when the pass succeeds).
      *
      * @param scope        sub-manager owning every intermediate; closed by the caller
      * @param allPositions logits for every position, or only the last
      */
-    Output forward(NDManager scope, int[][] ids, KvCache cache, HookRegistry hooks, boolean allPositions) {
+    Logits forward(NDManager scope, int[][] ids, KvCache cache, HookRegistry hooks, boolean allPositions) {
         int b = ids.length;
         int t = ids[0].length;
         int p0 = cache == null ? 0 : cache.length();
@@ -147,8 +176,7 @@ final class Transformer {
         x = hooks.fire(HookPoints.EMBED, x, p0);
 
         NDArray[] rope = invFreq == null ? new NDArray[2] : ropeTables(scope, p0, t);  // cos, sin [t, r]
-        Pass pass = new Pass(scope, cache, rope[0], rope[1], p0, hooks, new NDArray[s.nLayers()],
-                new NDArray[s.nLayers()]);
+        Pass pass = new Pass(scope, cache, rope[0], rope[1], p0, hooks);
         for (int l = 0; l < s.nLayers(); l++) {
             x = block(pass, l, x);  // [b, t, d]
         }
@@ -170,7 +198,7 @@ final class Transformer {
             logits = logits.div((float) s.finalSoftcap()).tanh().mul((float) s.finalSoftcap());
         }
         int n = allPositions ? t : 1;
-        return new Output(new Logits(b, n, s.vocabSize(), logits.toFloatArray()), pass.newKeys(), pass.newValues());
+        return new Logits(b, n, s.vocabSize(), copyOut(logits));
     }
 
     /**
@@ -182,11 +210,8 @@ final class Transformer {
      * @param sin       RoPE sines {@code [t, r]}
      * @param p0        absolute position of the first new token
      * @param hooks     the model's hook registry
-     * @param newKeys   per layer: cached plus new keys {@code [b, kvHeads, s, hd]}, to commit when the pass succeeds
-     * @param newValues per layer: cached plus new values
      */
-    private record Pass(NDManager scope, KvCache cache, NDArray cos, NDArray sin, int p0, HookRegistry hooks,
-            NDArray[] newKeys, NDArray[] newValues) {
+    private record Pass(NDManager scope, KvCache cache, NDArray cos, NDArray sin, int p0, HookRegistry hooks) {
 
         NDArray fire(String point, NDArray x) {
             return hooks.fire(point, x, p0);
@@ -248,12 +273,11 @@ final class Transformer {
             q = rope(q, p.cos(), p.sin());
             k = rope(k, p.cos(), p.sin());
         }
-        if (p.cache() != null && p.cache().length() > 0) {
-            k = inScope(p.scope(), p.cache().key(l).concat(k, 2));  // [b, KV, s, hd]
-            v = inScope(p.scope(), p.cache().value(l).concat(v, 2));  // [b, KV, s, hd]
+        if (p.cache() != null) {
+            NDArray[] kv = p.cache().append(p.scope(), l, k, v);  // written in place; views of all positions
+            k = kv[0];  // [b, KV, s, hd]
+            v = kv[1];  // [b, KV, s, hd]
         }
-        p.newKeys()[l] = k;
-        p.newValues()[l] = v;
         long keysLen = k.getShape().get(2);
         if (s.groupSize() > 1) {
             k = k.repeat(1, s.groupSize());  // [b, H, s, hd]: query head h reads kv head h / group
@@ -370,6 +394,18 @@ final class Transformer {
         }
         NDArray var = x.square().mean(new int[] {-1}, true);
         return x.mul(var.add(eps).pow(-0.5f)).mul(g);
+    }
+
+    /**
+     * The values of a float32 array in a new Java array, copied once from a direct view of the native memory (DJL's
+     * {@code toFloatArray} first copies into a new direct buffer, which is freed only when the garbage collector
+     * finds it: per decoding step, that is native memory piling up between collections).
+     */
+    static float[] copyOut(NDArray a) {
+        ByteBuffer view = a.toByteBuffer(true);  // CPU: a view of the (contiguous) tensor; GPU: a copy
+        float[] out = new float[Math.toIntExact(a.size())];
+        view.order(ByteOrder.nativeOrder()).asFloatBuffer().get(out);
+        return out;
     }
 
     private static NDArray inScope(NDManager scope, NDArray a) {

@@ -10,11 +10,22 @@ import java.util.function.Supplier;
  * @param source description for messages (checkpoint name plus any transformation)
  * @param shape  dimensions, outermost first
  * @param values supplier of {@code product(shape)} row-major values
+ * @param stored where the exact float32 bytes lie when the weight is an F32 tensor used as stored (then the upload
+ *               reads them straight into native memory without a Java array); null otherwise
  */
-public record Weight(String source, long[] shape, Supplier<float[]> values) {
+public record Weight(String source, long[] shape, Supplier<float[]> values, Stored stored) {
+
+    /** An F32 tensor of a store, used without transformation. */
+    public record Stored(TensorStore store, String name) {
+    }
 
     public Weight {
         shape = shape.clone();
+    }
+
+    /** A weight computed in Java (widened, transposed, sliced, ...). */
+    public Weight(String source, long[] shape, Supplier<float[]> values) {
+        this(source, shape, values, null);
     }
 
     /** A weight from values already in memory. */

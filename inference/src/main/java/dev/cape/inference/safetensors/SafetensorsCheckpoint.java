@@ -192,6 +192,15 @@ public final class SafetensorsCheckpoint implements TensorStore {
     }
 
     @Override
+    public void read(String name, java.nio.ByteBuffer dst) {
+        SafetensorsFile f = byName.get(name);
+        if (f == null) {
+            throw new ModelLoadException("checkpoint in " + folder + " has no tensor '" + name + "'");
+        }
+        f.read(name, dst);
+    }
+
+    @Override
     public void close() {
         files.forEach(SafetensorsFile::close);
     }

@@ -279,6 +279,25 @@ public final class SafetensorsFile implements TensorStore {
         }
     }
 
+    /** A positional read of the tensor's bytes, without mapping them. */
+    @Override
+    public void read(String name, ByteBuffer dst) {
+        Entry e = entry(name);
+        long length = e.end() - e.begin();
+        if (dst.remaining() < length) {
+            throw new IllegalArgumentException("buffer has " + dst.remaining() + " bytes left, tensor '" + name
+                    + "' has " + length);
+        }
+        ByteBuffer slice = dst.duplicate();
+        slice.limit(slice.position() + (int) length);
+        try {
+            readFully(channel, slice, dataStart + e.begin());
+        } catch (IOException ex) {
+            throw new ModelLoadException("cannot read tensor '" + name + "' of " + file + ": " + ex, ex);
+        }
+        dst.position(dst.position() + (int) length);
+    }
+
     private Entry entry(String name) {
         Entry e = entries.get(name);
         if (e == null) {

@@ -16,6 +16,14 @@ public interface TextTokenizer extends AutoCloseable {
 
     OptionalInt bosId();
 
+    /**
+     * Whether text for this model conventionally starts with BOS when the caller does not say (llama2.c's run.c
+     * always prepends it; a {@code tokenizer.json} is used as written, without it).
+     */
+    default boolean bosByDefault() {
+        return false;
+    }
+
     OptionalInt eosId();
 
     int vocabSize();

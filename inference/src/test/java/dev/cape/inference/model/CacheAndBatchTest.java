@@ -69,6 +69,47 @@ class CacheAndBatchTest {
     }
 
     @Test
+    void cacheGrowingPastItsInitialCapacityKeepsEveryPositionForEachRow() {
+        Path folder = Fixtures.model("qwen2");  // RoPE, GQA: no learned-position limit
+        int n = KvCache.INITIAL_CAPACITY + 12;
+        int[][] full = new int[2][n];
+        for (int i = 0; i < n; i++) {
+            full[0][i] = (i * 7 + 3) % 90;
+            full[1][i] = (i * 11 + 5) % 90;
+        }
+        try (LanguageModel m = LanguageModel.load(folder); KvCache cache = m.newCache(2)) {
+            Logits reference = m.forward(full);
+            int prompt = KvCache.INITIAL_CAPACITY - 4;
+            int[][] head = {Arrays.copyOf(full[0], prompt), Arrays.copyOf(full[1], prompt)};
+            m.forward(head, cache, false);
+            assertEquals(KvCache.INITIAL_CAPACITY, cache.capacity());
+            for (int p = prompt; p < n; p++) {
+                Logits step = m.forward(new int[][] {{full[0][p]}, {full[1][p]}}, cache, false);
+                assertClose(reference.row(0, p), step.last(0), 1e-4, "row 0, cached step at position " + p);
+                assertClose(reference.row(1, p), step.last(1), 1e-4, "row 1, cached step at position " + p);
+            }
+            assertEquals(2 * KvCache.INITIAL_CAPACITY, cache.capacity());
+            assertEquals(n, cache.length());
+        }
+    }
+
+    @Test
+    void failedForwardLeavesTheCacheLengthUnchanged() {
+        try (LanguageModel m = LanguageModel.load(Fixtures.model("llama")); KvCache cache = m.newCache(1)) {
+            m.forward(new int[][] {{5, 6, 7}}, cache, false);
+            try (var s = m.hooks().edit(dev.cape.inference.hook.HookPoints.residPost(1), (x, ctx) -> {
+                throw new IllegalStateException("edit fails");
+            })) {
+                assertThrows(IllegalStateException.class, () -> m.forward(new int[][] {{8, 9}}, cache, false));
+            }
+            assertEquals(3, cache.length());
+            Logits next = m.forward(new int[][] {{8}}, cache, false);
+            assertClose(m.forward(new int[] {5, 6, 7, 8}).last(0), next.last(0), 1e-4, "after the failed forward");
+            assertEquals(4, cache.length());
+        }
+    }
+
+    @Test
     void cachedPatternCoversCachedAndNewKeys() {
         Path folder = Fixtures.model("mistral");  // sliding window 7
         try (LanguageModel m = LanguageModel.load(folder); KvCache cache = m.newCache(1);

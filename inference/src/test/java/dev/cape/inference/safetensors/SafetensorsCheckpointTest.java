@@ -68,4 +68,21 @@ class SafetensorsCheckpointTest {
             }
         }
     }
+
+    @Test
+    void positionalReadGivesTheSameBytesAsTheMapping() {
+        for (String fixture : new String[] {"llama", "llama-sharded", "gemma2"}) {
+            try (SafetensorsCheckpoint c = SafetensorsCheckpoint.open(Fixtures.model(fixture))) {
+                for (String n : c.names()) {
+                    java.nio.ByteBuffer mapped = c.get(n).data();
+                    java.nio.ByteBuffer read = java.nio.ByteBuffer.allocateDirect(mapped.remaining() + 3);
+                    read.put((byte) 7);  // from the buffer's position, not its start
+                    c.read(n, read);
+                    assertEquals(1 + mapped.remaining(), read.position(), n);
+                    read.flip().position(1);
+                    assertEquals(mapped, read, fixture + " " + n);
+                }
+            }
+        }
+    }
 }

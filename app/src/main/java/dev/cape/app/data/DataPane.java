@@ -1,0 +1,94 @@
+package dev.cape.app.data;
+
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.table.TableFilter;
+
+/** The left pane: the model table with column filters, the family checklist and the list of import problems. */
+public final class DataPane extends VBox {
+
+    public DataPane(DataViewModel vm) {
+        super(6);
+        setId("data-pane");
+        TableView<ModelRow> table = new TableView<>(vm.rows());
+        table.setId("model-table");
+        table.getColumns().add(text("family", ModelRow::family, 80));
+        table.getColumns().add(text("model", ModelRow::model, 150));
+        table.getColumns().add(number("N (B)", ModelRow::paramsB, "%.3g"));
+        table.getColumns().add(number("width", ModelRow::width, "%.0f"));
+        table.getColumns().add(number("R", ModelRow::r, "%.3f"));
+        table.getColumns().add(number("T", ModelRow::t, "%.3f"));
+        table.getColumns().add(number("coupling", ModelRow::coupling, "%.2f"));
+        table.getColumns().add(text("phase", ModelRow::phase, 90));
+        table.getColumns().add(text("N_c (B)", ModelRow::nc, 70));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ModelRow>) c ->
+                vm.select(table.getSelectionModel().getSelectedItems()));
+        TableFilter.forTableView(table).lazy(true).apply();
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        ListView<String> families = new ListView<>(vm.families());
+        families.setId("family-list");
+        families.setPrefHeight(170);
+        families.setCellFactory(CheckBoxListCell.forListView(vm::includedProperty));
+
+        ListView<ImportProblem> problems = new ListView<>(vm.problems());
+        problems.setId("import-problems");
+        problems.setPrefHeight(110);
+        problems.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ImportProblem p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.message());
+                setWrapText(true);
+                setStyle(empty ? "" : "-fx-text-fill: #c62828;");
+            }
+        });
+        Button clear = new Button("Clear");
+        clear.setOnAction(e -> vm.clearProblems());
+        VBox problemBox = new VBox(4, new HBox(8, new Label("Import problems"), clear), problems);
+        problemBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.problems()));
+        problemBox.managedProperty().bind(problemBox.visibleProperty());
+
+        Label hint = new Label("Drop CSV files here, or File ▸ Open. Select rows to mark them in every chart.");
+        hint.setWrapText(true);
+        TitledPane familyPane = new TitledPane("Families (unchecked ones are left out)", families);
+        getChildren().addAll(hint, problemBox, table, familyPane);
+    }
+
+    private static TableColumn<ModelRow, String> text(String name, Function<ModelRow, String> get, double width) {
+        TableColumn<ModelRow, String> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(get.apply(d.getValue())));
+        return c;
+    }
+
+    private static TableColumn<ModelRow, Double> number(String name, Function<ModelRow, Double> get, String fmt) {
+        TableColumn<ModelRow, Double> c = new TableColumn<>(name);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(get.apply(d.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null || v.isNaN() ? null : String.format(Locale.ROOT, fmt, v));
+            }
+        });
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        c.setPrefWidth(58);
+        return c;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.cape.app.data;
+
+import dev.cape.analysis.data.BundledData;
+import dev.cape.analysis.data.ColumnMapping;
+import dev.cape.analysis.data.CsvImporter;
+import dev.cape.analysis.data.Dataset;
+import dev.cape.app.common.TaskCallbacks;
+import dev.cape.app.common.TaskRunner;
+import dev.cape.app.shell.WorkbenchViewModel;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The data pane's state: table rows, families with their checked state, import problems and pending column
+ * mappings. Imports run in the background; what reads is merged into the session, what fails is listed with its
+ * file, line and column, and the data already loaded stays as it was.
+ */
+public final class DataViewModel {
+
+    private final WorkbenchViewModel session;
+    private final TaskRunner runner;
+    private final ObservableList<ModelRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> families = FXCollections.observableArrayList();
+    private final ObservableList<ImportProblem> problems = FXCollections.observableArrayList();
+    private final Deque<MappingRequest> queue = new ArrayDeque<>();
+    private final ReadOnlyObjectWrapper<MappingRequest> mappingRequest = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper();
+    private final Map<String, BooleanProperty> included = new HashMap<>();
+    private final ObservableList<ModelRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<String> familiesView = FXCollections.unmodifiableObservableList(families);
+    private final ObservableList<ImportProblem> problemsView = FXCollections.unmodifiableObservableList(problems);
+
+    public DataViewModel(WorkbenchViewModel session, TaskRunner runner) {
+        this.session = session;
+        this.runner = runner;
+        session.datasetProperty().addListener((o, a, b) -> refresh());
+        session.resultProperty().addListener((o, a, b) -> refresh());
+        session.excludedFamiliesProperty().addListener((o, a, b) -> included.forEach((f, p) -> p.set(!b.contains(f))));
+        refresh();
+    }
+
+    /** Reads the bundled data set in the background and makes it the session's data. */
+    public void loadBundled() {
+        importing.set(true);
+        runner.run("Loading the bundled data", p -> BundledData.baseModels(), TaskCallbacks.<Dataset>of(d -> {
+            importing.set(false);
+            session.replaceData(d, Set.of());
+        }, e -> {
+            importing.set(false);
+            problems.add(ImportProblem.of(BundledData.BASE_MODELS_SOURCE, e));
+        }));
+    }
+
+    /** Imports CSV files (File ▸ Open, drag and drop) and merges what reads into the session. */
+    public void openFiles(List<Path> files) {
+        importing.set(true);
+        runner.run("Importing " + files.size() + " file(s)", p -> CsvBatch.read(files), TaskCallbacks.<CsvBatch>of(r -> {
+            importing.set(false);
+            r.data().stream().reduce(Dataset::merge).ifPresent(session::mergeData);
+            problems.addAll(r.problems());
+            queue.addAll(r.requests());
+            nextRequest();
+        }, e -> {
+            importing.set(false);
+            problems.add(ImportProblem.of(files.toString(), e));
+        }));
+    }
+
+    /** Imports the file of the current mapping request with the user's mapping. */
+    public void importWithMapping(MappingRequest request, ColumnMapping mapping) {
+        importing.set(true);
+        runner.run("Importing " + request.file(), p -> CsvImporter.withDefaults().withColumnMapping(mapping)
+                .read(request.file()), TaskCallbacks.<Dataset>of(d -> {
+                    importing.set(false);
+                    session.mergeData(d);
+                    nextRequest();
+                }, e -> {
+                    importing.set(false);
+                    problems.add(ImportProblem.of(request.file().toString(), e));
+                    nextRequest();
+                }));
+    }
+
+    /** The user closed the mapping dialog without choosing: the file is listed as not imported. */
+    public void skipMapping(MappingRequest request) {
+        problems.add(new ImportProblem(request.file().toString(), 1, "", request.file() + ": not imported, "
+                + request.reason() + " and no column mapping was chosen"));
+        nextRequest();
+    }
+
+    private void nextRequest() {
+        mappingRequest.set(queue.poll());
+    }
+
+    public void dismissProblem(ImportProblem p) {
+        problems.remove(p);
+    }
+
+    public void clearProblems() {
+        problems.clear();
+    }
+
+    /** Whether a family is analysed; setting it to false leaves the family out and recomputes. */
+    public BooleanProperty includedProperty(String family) {
+        return included.computeIfAbsent(family, f -> {
+            BooleanProperty p = new SimpleBooleanProperty(!session.excludedFamiliesProperty().get().contains(f));
+            p.addListener((o, a, b) -> session.setFamilyIncluded(f, b));
+            return p;
+        });
+    }
+
+    /** Selects rows: their models are ringed in every chart. */
+    public void select(List<ModelRow> selected) {
+        session.select(selected.stream().map(ModelRow::model).collect(Collectors.toSet()));
+    }
+
+    private void refresh() {
+        Dataset d = session.datasetProperty().get();
+        rows.setAll(d == null ? List.of() : RowBuilder.rows(d, session.resultProperty().get()));
+        List<String> f = d == null ? List.of() : List.copyOf(d.byFamily().keySet());
+        if (!f.equals(families)) {
+            families.setAll(f);
+        }
+    }
+
+    public ObservableList<ModelRow> rows() { return rowsView; }
+    public ObservableList<String> families() { return familiesView; }
+    public ObservableList<ImportProblem> problems() { return problemsView; }
+    public ReadOnlyObjectProperty<MappingRequest> mappingRequestProperty() { return mappingRequest.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty importingProperty() { return importing.getReadOnlyProperty(); }
+}

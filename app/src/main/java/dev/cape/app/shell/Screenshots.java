@@ -1,0 +1,204 @@
+package dev.cape.app.shell;
+
+import dev.cape.app.common.FxTaskRunner;
+import dev.cape.app.workflow.charts.ChartExport;
+import dev.cape.app.workflow.charts.ChartKind;
+import dev.cape.app.workflow.charts.ChartStyle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders the main window and every chart to PNG files without a display (JavaFX on Monocle's headless platform,
+ * software rendering), and measures start-up and the chart update after a settings change on the way.
+ */
+public final class Screenshots {
+
+    /**
+     * What was written and measured.
+     *
+     * @param files         the PNG files
+     * @param windowMillis  JVM start to the main window shown (before any analysis result)
+     * @param startMillis   JVM start to the main window showing the charts of the bundled data
+     * @param updateMillis  bandwidth change to the charts rebuilt with the quick result
+     * @param renderMillis  bandwidth change to the window rendered with the new charts
+     * @param computeMillis of the update: the quick pass in the background
+     * @param buildMillis   of the update: building the seven charts on the FX thread
+     * @param fullMillis    JVM start to the full permutation tests finished
+     */
+    public record Report(List<Path> files, long windowMillis, long startMillis, long updateMillis, long renderMillis, long computeMillis,
+                         long buildMillis, long fullMillis) {
+    }
+
+    /** The model selected in the screenshots that show selection. */
+    static final String SELECTED = "meta-llama/Llama-2-7b-hf";
+
+    private Screenshots() {
+    }
+
+    /**
+     * Renders into {@code dir}; charts are {@code width × height} pixels, the window 1400 × 900. Starts the JavaFX
+     * toolkit on headless Monocle unless it is already running (then its platform is used as it is).
+     */
+    public static Report render(Path dir, int width, int height) throws Exception {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("headless.geometry", "1400x900-32");
+        Files.createDirectories(dir);
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        }
+        started.await();
+        Preferences node = Preferences.userRoot().node("dev/cape/screenshots");
+        FxTaskRunner runner = new FxTaskRunner();
+        Stage[] shown = new Stage[1];
+        try {
+            Workbench wb = onFx(() -> new Workbench(runner, new WorkbenchPreferences(cleared(node))));
+            CountDownLatch quick = new CountDownLatch(1);
+            CountDownLatch full = new CountDownLatch(1);
+            Scene scene = onFx(() -> {
+                wb.charts().chartsProperty().addListener((o, a, b) -> quick.countDown());
+                wb.session().fullPendingProperty().addListener((o, a, b) -> {
+                    if (!b) {
+                        full.countDown();
+                    }
+                });
+                Stage stage = new Stage();
+                shown[0] = stage;
+                stage.setWidth(1400);
+                stage.setHeight(900);
+                wb.loadBundled();
+                return wb.show(stage);
+            });
+            long windowMillis = sinceJvmStart();
+            await(quick, "the quick diagnosis");
+            onFx(() -> scene.snapshot(null));
+            long startMillis = sinceJvmStart();
+            await(full, "the full diagnosis");
+            long fullMillis = sinceJvmStart();
+            long[] update = settingsChange(wb, scene);
+            List<Path> files = new ArrayList<>();
+            files.add(snapshot(scene, dir.resolve("main-window.png")));
+            onFx(() -> {
+                wb.session().select(Set.of(SELECTED));
+                wb.window().charts().show(ChartKind.COUPLING);
+                return null;
+            });
+            files.add(snapshot(scene, dir.resolve("main-window-coupling-selected.png")));
+            onFx(() -> {
+                wb.charts().darkProperty().set(true);
+                wb.window().charts().show(ChartKind.FOREST);
+                return null;
+            });
+            files.add(snapshot(scene, dir.resolve("main-window-dark.png")));
+            var result = onFx(() -> wb.session().resultProperty().get());
+            for (ChartKind k : ChartKind.values()) {
+                files.add(ChartExport.write(dev.cape.app.workflow.charts.WorkbenchCharts.build(k, result,
+                        ChartStyle.plain()), dir.resolve(k.fileName() + ".png"), ChartExport.Format.PNG, width, height));
+            }
+            return new Report(files, windowMillis, startMillis, update[0], update[1], update[2], update[3], fullMillis);
+        } finally {
+            runner.shutdown();
+            if (shown[0] != null) {
+                onFx(() -> {
+                    shown[0].hide();
+                    return null;
+                });
+            }
+            node.removeNode();
+        }
+    }
+
+    /** Stops the JavaFX toolkit after {@link #render}; the process can then exit. */
+    public static void exitToolkit() {
+        Platform.exit();
+    }
+
+    /** Changes the bandwidth 0.4 → 0.5 and back to 0.4: milliseconds to the charts rebuilt and to the window drawn. */
+    private static long[] settingsChange(Workbench wb, Scene scene) throws Exception {
+        CountDownLatch rebuilt = new CountDownLatch(1);
+        long[] t = new long[5];
+        onFx(() -> {
+            wb.charts().chartsProperty().addListener((o, a, b) -> {
+                if (rebuilt.getCount() > 0) {
+                    t[1] = System.nanoTime();
+                    scene.snapshot(null);
+                    t[2] = System.nanoTime();
+                    t[3] = wb.session().lastQuickMillisProperty().get();
+                    t[4] = wb.charts().lastBuildMillisProperty().get();
+                    rebuilt.countDown();
+                }
+            });
+            t[0] = System.nanoTime();
+            wb.settings().bandwidthProperty().set(0.5);
+            return null;
+        });
+        await(rebuilt, "the charts after a settings change");
+        CountDownLatch back = new CountDownLatch(1);
+        onFx(() -> {
+            wb.session().fullPendingProperty().addListener((o, a, b) -> {
+                if (!b) {
+                    back.countDown();
+                }
+            });
+            wb.settings().bandwidthProperty().set(0.4);
+            return null;
+        });
+        await(back, "the diagnosis with the bandwidth restored");
+        return new long[] {(t[1] - t[0]) / 1_000_000, (t[2] - t[0]) / 1_000_000, t[3], t[4]};
+    }
+
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    private static Path snapshot(Scene scene, Path file) throws Exception {
+        var image = onFx(() -> scene.snapshot(null));
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
+    }
+
+    private static Preferences cleared(Preferences node) {
+        try {
+            node.clear();
+        } catch (BackingStoreException e) {
+            throw new IllegalStateException("cannot reset the screenshot preferences: " + e.getMessage(), e);
+        }
+        return node;
+    }
+
+    private static void await(CountDownLatch latch, String what) throws InterruptedException {
+        if (!latch.await(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("timed out waiting for " + what);
+        }
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+        FutureTask<T> task = new FutureTask<>(c);
+        Platform.runLater(task);
+        return task.get();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.cape.app.shell;
+
+import dev.cape.app.charts.ChartsViewModel;
+import dev.cape.app.common.TaskRunner;
+import dev.cape.app.data.DataViewModel;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Composition root of the workbench: creates the view models around one task runner and one preferences store,
+ * and puts the main window on a stage. Used by {@link WorkbenchApp}, the screenshot command and the tests.
+ */
+public final class Workbench {
+
+    private final WorkbenchPreferences preferences;
+    private final WorkbenchViewModel session;
+    private final DataViewModel data;
+    private final SettingsViewModel settings;
+    private final ChartsViewModel charts;
+    private final SessionViewModel sessions;
+    private MainWindow window;
+
+    public Workbench(TaskRunner runner, WorkbenchPreferences preferences) {
+        this.preferences = preferences;
+        session = new WorkbenchViewModel(runner, preferences.options());
+        data = new DataViewModel(session, runner);
+        settings = new SettingsViewModel(session);
+        charts = new ChartsViewModel(session, runner);
+        sessions = new SessionViewModel(session, runner, preferences);
+        charts.darkProperty().set(preferences.dark());
+    }
+
+    /** Starts on the bundled data set, read and diagnosed in the background. */
+    public void loadBundled() {
+        data.loadBundled();
+    }
+
+    /** Imports CSV files into the session. */
+    public void openCsv(List<Path> files) {
+        sessions.remember(files);
+        data.openFiles(files);
+    }
+
+    /** Opens a recent file: a {@code .cape} session or a CSV. */
+    public void openAny(Path file) {
+        if (file.getFileName().toString().endsWith(".cape")) {
+            sessions.open(file);
+        } else {
+            openCsv(List.of(file));
+        }
+    }
+
+    /** Shows the main window on the stage, with the remembered bounds, dividers and theme. */
+    public Scene show(Stage stage) {
+        window = new MainWindow(this);
+        double[] b = preferences.windowBounds();
+        Scene scene = new Scene(window, b[2], b[3]);
+        Theme.of(charts.darkProperty().get()).applyTo(scene);
+        charts.darkProperty().addListener((o, was, dark) -> Theme.of(dark).applyTo(scene));
+        window.split().setDividerPositions(preferences.dividers());
+        if (!Double.isNaN(b[0]) && !Double.isNaN(b[1])) {
+            stage.setX(b[0]);
+            stage.setY(b[1]);
+        }
+        stage.setTitle("CAPE Workbench");
+        stage.setScene(scene);
+        alertOn(sessions.errorProperty(), "Session");
+        alertOn(charts.errorProperty(), "Export");
+        stage.setOnHidden(e -> remember(stage));
+        stage.show();
+        return scene;
+    }
+
+    private static void alertOn(ObservableStringValue error, String what) {
+        error.addListener((o, a, m) -> {
+            if (m != null && !m.isEmpty()) {
+                ErrorAlert.of(what + " failed", m, null).show();
+            }
+        });
+    }
+
+    /** Saves window bounds, dividers, theme and settings to the preferences. */
+    public void remember(Stage stage) {
+        preferences.setWindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        if (window != null) {
+            preferences.setDividers(window.split().getDividerPositions());
+        }
+        preferences.setDark(charts.darkProperty().get());
+        preferences.setOptions(session.optionsProperty().get());
+        preferences.flush();
+    }
+
+    public WorkbenchViewModel session() { return session; }
+    public DataViewModel data() { return data; }
+    public SettingsViewModel settings() { return settings; }
+    public ChartsViewModel charts() { return charts; }
+    public SessionViewModel sessions() { return sessions; }
+    public MainWindow window() { return window; }
+}

@@ -1,0 +1,135 @@
+package dev.cape.app.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cape.analysis.data.BundledData;
+import dev.cape.analysis.data.ColumnMapping;
+import dev.cape.analysis.data.Dataset;
+import dev.cape.app.TestData;
+import dev.cape.app.common.SameThreadTaskRunner;
+import dev.cape.app.shell.WorkbenchViewModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataViewModelTest {
+
+    @TempDir
+    Path dir;
+    final WorkbenchViewModel session = new WorkbenchViewModel(new SameThreadTaskRunner(), TestData.fastOptions());
+    final DataViewModel vm = new DataViewModel(session, new SameThreadTaskRunner());
+    Dataset before;
+
+    @BeforeEach
+    void load() {
+        session.replaceData(BundledData.baseModels(), Set.of());
+        before = session.datasetProperty().get();
+    }
+
+    @Test
+    void badCellIsListedWithFileLineAndColumnAndTheDataStays() {
+        vm.openFiles(List.of(TestData.badCsv(dir)));
+        assertEquals(1, vm.problems().size());
+        ImportProblem p = vm.problems().get(0);
+        assertEquals(4, p.line());
+        assertEquals("gsm8k", p.column());
+        assertTrue(p.message().contains("bad.csv") && p.message().contains("abc"), p.message());
+        assertEquals(before, session.datasetProperty().get());
+        assertFalse(vm.families().contains("Badfam"));
+        assertFalse(vm.importingProperty().get());
+    }
+
+    @Test
+    void missingFileIsListed() {
+        vm.openFiles(List.of(dir.resolve("absent.csv")));
+        assertEquals(1, vm.problems().size());
+        assertTrue(vm.problems().get(0).message().contains("no such file"), vm.problems().get(0).message());
+        assertEquals(before, session.datasetProperty().get());
+    }
+
+    @Test
+    void goodAndBadFilesTogetherImportTheGoodOne() {
+        vm.openFiles(List.of(TestData.badCsv(dir), TestData.goodCsv(dir)));
+        assertEquals(1, vm.problems().size());
+        assertTrue(vm.families().contains("Testfam"));
+        vm.clearProblems();
+        assertTrue(vm.problems().isEmpty());
+    }
+
+    @Test
+    void unrecognisedHeadersAskForAMappingAndSkippingListsTheFile() {
+        vm.openFiles(List.of(TestData.unmappedCsv(dir)));
+        MappingRequest request = vm.mappingRequestProperty().get();
+        assertNotNull(request);
+        assertEquals(List.of("name", "group", "billions", "score_a", "score_b", "score_c", "score_t"),
+                request.headers());
+        assertEquals("no column recognised as family, size", request.reason());
+        vm.skipMapping(request);
+        assertNull(vm.mappingRequestProperty().get());
+        assertEquals(1, vm.problems().size());
+        assertEquals(before, session.datasetProperty().get());
+    }
+
+    @Test
+    void mappedFileIsMerged() {
+        vm.openFiles(List.of(TestData.unmappedCsv(dir)));
+        MappingRequest request = vm.mappingRequestProperty().get();
+        vm.importWithMapping(request, ColumnMapping.none().withModel("name").withFamily("group").withSize("billions")
+                .withBenchmark("score_a", "arc_c").withBenchmark("score_b", "gsm8k").withBenchmark("score_c", "mmlu")
+                .withBenchmark("score_t", "truthfulqa_mc2"));
+        assertTrue(vm.families().contains("Mapfam"));
+        assertTrue(vm.rows().stream().anyMatch(r -> r.model().equals("u/u-7b") && !Double.isNaN(r.r())));
+        assertNull(vm.mappingRequestProperty().get());
+    }
+
+    @Test
+    void mappingThatStillFailsIsListed() {
+        vm.openFiles(List.of(TestData.unmappedCsv(dir)));
+        MappingRequest request = vm.mappingRequestProperty().get();
+        // "name" as the size column: model names are not numbers
+        vm.importWithMapping(request, ColumnMapping.none().withModel("score_a").withFamily("group")
+                .withSize("name").withBenchmark("score_t", "truthfulqa_mc2"));
+        assertEquals(1, vm.problems().size());
+        assertEquals(before, session.datasetProperty().get());
+    }
+
+    @Test
+    void bundledDataReplacesTheSessionData(@TempDir Path other) {
+        vm.openFiles(List.of(TestData.goodCsv(other)));
+        assertTrue(vm.families().contains("Testfam"));
+        vm.loadBundled();
+        assertEquals(before, session.datasetProperty().get());
+        assertFalse(vm.families().contains("Testfam"));
+        assertFalse(vm.importingProperty().get());
+    }
+
+    @Test
+    void rowsCarryTheAnalysisAndUncheckingAFamilyLeavesItOut() {
+        assertEquals(before.models().size(), vm.rows().size());
+        ModelRow llama = vm.rows().stream().filter(r -> r.model().equals("meta-llama/Llama-2-7b-hf")).findFirst()
+                .orElseThrow();
+        assertFalse(Double.isNaN(llama.coupling()));
+        assertFalse(llama.nc().isEmpty());
+        vm.includedProperty("Llama-2").set(false);
+        assertEquals(Set.of("Llama-2"), session.excludedFamiliesProperty().get());
+        ModelRow out = vm.rows().stream().filter(r -> r.model().equals("meta-llama/Llama-2-7b-hf")).findFirst()
+                .orElseThrow();
+        assertEquals("family unchecked", out.phase());
+        session.setFamilyIncluded("Llama-2", true);
+        assertTrue(vm.includedProperty("Llama-2").get());
+    }
+
+    @Test
+    void selectingRowsSelectsTheirModels() {
+        vm.select(vm.rows().subList(0, 2));
+        assertEquals(Set.of(vm.rows().get(0).model(), vm.rows().get(1).model()),
+                session.selectedModelsProperty().get());
+    }
+}

@@ -1,0 +1,109 @@
+package dev.cape.app.workflow.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cape.analysis.data.BundledData;
+import dev.cape.analysis.resampling.ProgressListener;
+import dev.cape.app.TestData;
+import dev.cape.app.workflow.WorkbenchAnalysis;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+class ChartExportTest {
+
+    static WorkbenchAnalysis.Result result;
+
+    @BeforeAll
+    static void analyse() {
+        result = new WorkbenchAnalysis().run(BundledData.baseModels(), TestData.fastOptions(),
+                WorkbenchAnalysis.Stage.FULL, ProgressListener.NONE);
+    }
+
+    @Test
+    void sizeOutsideTheLimitsIsRefused(@TempDir Path dir) {
+        JFreeChart chart = WorkbenchCharts.build(ChartKind.FOREST, result, ChartStyle.plain());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ChartExport.write(chart, dir.resolve("x.png"), ChartExport.Format.PNG, 10, 400));
+        assertEquals("width must be in [50, 10000] pixels: 10", e.getMessage());
+    }
+
+    @Test
+    void pngHasTheChosenSize(@TempDir Path dir) throws Exception {
+        JFreeChart chart = WorkbenchCharts.build(ChartKind.COUPLING, result, ChartStyle.plain());
+        Path f = ChartExport.write(chart, dir.resolve("c.png"), ChartExport.Format.PNG, 640, 480);
+        BufferedImage image = ImageIO.read(f.toFile());
+        assertNotNull(image);
+        assertEquals(640, image.getWidth());
+        assertEquals(480, image.getHeight());
+    }
+
+    @Test
+    void svgIsWellFormedWithTheChosenSize(@TempDir Path dir) throws Exception {
+        JFreeChart chart = WorkbenchCharts.build(ChartKind.PHASE_PORTRAIT, result, ChartStyle.plain());
+        Path f = ChartExport.write(chart, dir.resolve("p.svg"), ChartExport.Format.SVG, 800, 600);
+        Document doc = TestData.xml().parse(f.toFile());
+        assertEquals("svg", doc.getDocumentElement().getTagName());
+        assertEquals(800.0, Double.parseDouble(doc.getDocumentElement().getAttribute("width")));
+        assertTrue(Files.readString(f).contains("ODE phase portrait"));
+    }
+
+    @Test
+    void exportAllWritesEveryChartInBothFormats(@TempDir Path dir) throws Exception {
+        List<Path> files = ChartExport.exportAll(result, ChartStyle.plain(), dir,
+                List.of(ChartExport.Format.PNG, ChartExport.Format.SVG), 400, 300);
+        assertEquals(2 * ChartKind.values().length, files.size());
+        for (ChartKind k : ChartKind.values()) {
+            assertNotNull(ImageIO.read(dir.resolve(k.fileName() + ".png").toFile()), k.name());
+            TestData.xml().parse(dir.resolve(k.fileName() + ".svg").toFile());
+        }
+    }
+
+    @Test
+    void everyChartIsBuiltWithDataAndTitleAndSelectedModelsAreRinged() {
+        Map<ChartKind, JFreeChart> charts = WorkbenchCharts.buildAll(result, new ChartStyle(true,
+                Set.of("meta-llama/Llama-2-7b-hf")));
+        assertEquals(ChartKind.values().length, charts.size());
+        for (Map.Entry<ChartKind, JFreeChart> e : charts.entrySet()) {
+            assertTrue(e.getValue().getTitle().getText().startsWith(e.getKey().title()), e.getKey().name());
+            XYPlot plot = e.getValue().getXYPlot();
+            assertTrue(plot.getDataset(0).getSeriesCount() > 0, e.getKey().name());
+        }
+        XYPlot rt = charts.get(ChartKind.REASONING_TRUTH).getXYPlot();
+        assertEquals(1, rt.getDataset(1).getItemCount(0), "the selected model is drawn once as a ring");
+    }
+
+    @Test
+    void quickResultMarksThePermutationTestsProvisional() {
+        WorkbenchAnalysis.Result quick = new WorkbenchAnalysis().run(BundledData.baseModels(), TestData.fastOptions(),
+                WorkbenchAnalysis.Stage.QUICK, ProgressListener.NONE);
+        JFreeChart pooled = WorkbenchCharts.build(ChartKind.POOLED, quick, ChartStyle.plain());
+        String subtitles = pooled.getSubtitles().toString() + subtitleTexts(pooled);
+        assertTrue(subtitleTexts(pooled).contains("provisional"), subtitles);
+        assertTrue(!subtitleTexts(WorkbenchCharts.build(ChartKind.POOLED, result, ChartStyle.plain()))
+                .contains("provisional"));
+    }
+
+    private static String subtitleTexts(JFreeChart chart) {
+        StringBuilder sb = new StringBuilder();
+        for (Object t : chart.getSubtitles()) {
+            if (t instanceof org.jfree.chart.title.TextTitle tt) {
+                sb.append(tt.getText()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}

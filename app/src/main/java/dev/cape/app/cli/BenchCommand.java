@@ -194,10 +194,7 @@ public final class BenchCommand implements Callable<Integer> {
                     }
                 });
             } finally {
-                for (String f : new String[] {"report.md", "report.json"}) {
-                    java.nio.file.Files.deleteIfExists(dir.resolve(f));
-                }
-                java.nio.file.Files.deleteIfExists(dir);
+                ReportCommand.deleteTree(dir);
             }
             return CapeCommand.EXIT_OK;
         }

@@ -147,7 +147,8 @@ public final class ReportCommand implements Callable<Integer> {
         return dir;
     }
 
-    private static void deleteTree(Path dir) {
+    /** Deletes a folder and everything in it; nothing when it does not exist. */
+    static void deleteTree(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

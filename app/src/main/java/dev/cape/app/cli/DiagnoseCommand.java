@@ -7,7 +7,6 @@ import dev.cape.analysis.diagnosis.DiagnosisResult;
 import dev.cape.analysis.diagnosis.PhaseDiagnosis;
 import dev.cape.analysis.diagnosis.UserFamilyDiagnosis;
 import com.google.gson.JsonObject;
-import dev.cape.analysis.phase.PooledPhaseCorrelation.Selection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,39 +31,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--reasoning", split = ",", paramLabel = "IDS",
-            description = "Reasoning benchmarks averaged into R (default: ${DEFAULT-VALUE}).",
-            defaultValue = "arc_c,gsm8k,mmlu")
-    List<String> reasoning;
-
-    @Option(names = "--truth", paramLabel = "ID", defaultValue = "truthfulqa_mc2",
-            description = "Truthfulness benchmark T (default: ${DEFAULT-VALUE}).")
-    String truth;
-
-    @Option(names = "--bandwidth", defaultValue = "0.4", description = "Kernel bandwidth h in decades (default: ${DEFAULT-VALUE}).")
-    double bandwidth;
-
-    @Option(names = "--tau", defaultValue = "0.2", description = "Phase threshold τ (default: ${DEFAULT-VALUE}).")
-    double tau;
-
-    @Option(names = "--permutations", defaultValue = "100000",
-            description = "Permutations of the pooled tests (default: ${DEFAULT-VALUE}).")
-    int permutations;
-
-    @Option(names = "--bootstrap", defaultValue = "10000",
-            description = "Bootstrap resamples over families for the mean N_c (default: ${DEFAULT-VALUE}).")
-    int bootstrap;
-
-    @Option(names = "--family-bootstrap", defaultValue = "2000",
-            description = "Bootstrap resamples per family for N_c (default: ${DEFAULT-VALUE}).")
-    int familyBootstrap;
-
-    @Option(names = "--naive-selection",
-            description = "Keep the observed phase selection fixed under permutation (the naive test).")
-    boolean naiveSelection;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random step (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    DiagnosisSettings settings;
 
     @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -81,8 +49,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DiagnosisOptions options = new DiagnosisOptions(reasoning, truth, bandwidth, tau, permutations, bootstrap,
-                familyBootstrap, naiveSelection ? Selection.FIXED : Selection.RESELECT, seed);
+        DiagnosisOptions options = settings.options();
         Dataset dataset = data.load();
         DiagnosisResult result = PhaseDiagnosis.with(options)
                 .run(dataset, ConsoleProgress.forTerminal(spec.commandLine().getErr()));

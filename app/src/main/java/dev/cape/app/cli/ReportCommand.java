@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import dev.cape.analysis.data.Dataset;
 import dev.cape.analysis.diagnosis.DiagnosisOptions;
 import dev.cape.analysis.frontier.FrontierTable;
-import dev.cape.analysis.phase.PooledPhaseCorrelation.Selection;
 import dev.cape.analysis.report.ReproductionReport;
 import dev.cape.analysis.report.ReproductionReport.Row;
 import dev.cape.app.workflow.WorkbenchAnalysis;
@@ -47,24 +46,12 @@ public final class ReportCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     DataOption data;
 
+    @picocli.CommandLine.Mixin
+    DiagnosisSettings settings;
+
     @Option(names = "--frontier", paramLabel = "FILE",
             description = "CSV of frontier models (default: the bundled frontier_models.csv).")
     Path frontier;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random step (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--permutations", defaultValue = "100000",
-            description = "Permutations of the pooled tests (default: ${DEFAULT-VALUE}).")
-    int permutations;
-
-    @Option(names = "--bootstrap", defaultValue = "10000",
-            description = "Bootstrap resamples over families for the mean N_c (default: ${DEFAULT-VALUE}).")
-    int bootstrap;
-
-    @Option(names = "--family-bootstrap", defaultValue = "2000",
-            description = "Bootstrap resamples per family for N_c (default: ${DEFAULT-VALUE}).")
-    int familyBootstrap;
 
     @Option(names = "--compare-bootstrap", defaultValue = "2000",
             description = "Bootstrap resamples per family of the Qwen comparison (default: ${DEFAULT-VALUE}).")
@@ -90,8 +77,7 @@ public final class ReportCommand implements Callable<Integer> {
     boolean noFigures;
 
     ReproductionReport.Options options() {
-        DiagnosisOptions d = DiagnosisOptions.defaults().withSeed(seed).withPermutations(permutations)
-                .withBootstrap(bootstrap).withFamilyBootstrap(familyBootstrap).with(Selection.RESELECT);
+        DiagnosisOptions d = settings.options();
         return new ReproductionReport.Options(d, compareBootstrap, compareAt, frontierPermutations, frontierBootstrap,
                 holdout);
     }

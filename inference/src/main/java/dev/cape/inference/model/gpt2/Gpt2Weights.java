@@ -28,7 +28,7 @@ public final class Gpt2Weights implements ArchitectureAdapter {
     @Override
     public ModelSpec spec(ModelConfig c) {
         AdapterSupport.refuseIf(c, "scale_attn_by_inverse_layer_idx", true, false,
-                "per-layer attention scaling is not implemented");
+                "per-layer attention scaling is not supported by this runtime");
         int d = c.requireInt("n_embd", "hidden_size");
         int heads = c.requireInt("n_head", "num_attention_heads");
         int inner = c.optInt("n_inner").orElse(4 * d);

@@ -31,7 +31,7 @@ public final class OptWeights implements ArchitectureAdapter {
     @Override
     public ModelSpec spec(ModelConfig c) {
         AdapterSupport.refuseIf(c, "layer_norm_elementwise_affine", false, true,
-                "LayerNorm without weights is not implemented");
+                "LayerNorm without weights is not supported by this runtime");
         int d = c.requireInt("hidden_size");
         int heads = c.requireInt("num_attention_heads");
         boolean preLn = c.optBoolean("do_layer_norm_before", true);

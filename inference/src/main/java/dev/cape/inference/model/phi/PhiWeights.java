@@ -26,7 +26,7 @@ public final class PhiWeights implements ArchitectureAdapter {
 
     @Override
     public ModelSpec spec(ModelConfig c) {
-        AdapterSupport.refuseIf(c, "qk_layernorm", true, false, "phi with q/k LayerNorm is not implemented");
+        AdapterSupport.refuseIf(c, "qk_layernorm", true, false, "phi with q/k LayerNorm is not supported by this runtime");
         int hidden = c.requireInt("hidden_size");
         int heads = c.requireInt("num_attention_heads");
         int headDim = hidden / heads;

@@ -44,42 +44,27 @@ public final class BenchCommand implements Callable<Integer> {
         @Mixin
         DataOption data;
 
+        @Mixin
+        Repetitions repetitions;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Dataset dataset = data.load();
+            PhaseDiagnosis diagnosis = PhaseDiagnosis.with(DiagnosisOptions.defaults());
+            header(out, "diagnose", dataset.source() + ", " + dataset.models().size() + " models");
+            time(out, "full default diagnosis", repetitions, () -> diagnosis.run(dataset, ProgressListener.NONE));
+            return CapeCommand.EXIT_OK;
+        }
+    }
+
+    /** The {@code --warmup} and {@code --runs} options of every timing benchmark. */
+    static final class Repetitions {
         @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
         int warmup;
 
         @Option(names = "--runs", defaultValue = "5", description = "Timed runs (default: ${DEFAULT-VALUE}).")
         int runs;
-
-        @Override
-        public Integer call() {
-            if (warmup < 0 || runs < 1) {
-                throw new IllegalArgumentException("--warmup must be >= 0 and --runs >= 1: " + warmup + ", " + runs);
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            Dataset dataset = data.load();
-            PhaseDiagnosis diagnosis = PhaseDiagnosis.with(DiagnosisOptions.defaults());
-            out.printf(Locale.ROOT, "cape bench diagnose: %s, %d models; %d cores, JVM %s%n", dataset.source(),
-                    dataset.models().size(), Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"));
-            for (int i = 0; i < warmup; i++) {
-                diagnosis.run(dataset, ProgressListener.NONE);
-                out.printf(Locale.ROOT, "warm-up %d done%n", i + 1);
-                out.flush();
-            }
-            double[] seconds = new double[runs];
-            for (int i = 0; i < runs; i++) {
-                long t0 = System.nanoTime();
-                diagnosis.run(dataset, ProgressListener.NONE);
-                seconds[i] = (System.nanoTime() - t0) / 1e9;
-                out.printf(Locale.ROOT, "run %d: %.3f s%n", i + 1, seconds[i]);
-                out.flush();
-            }
-            double[] sorted = seconds.clone();
-            Arrays.sort(sorted);
-            out.printf(Locale.ROOT, "full default diagnosis: min %.3f s, median %.3f s, max %.3f s over %d runs%n",
-                    sorted[0], sorted[runs / 2], sorted[runs - 1], runs);
-            return CapeCommand.EXIT_OK;
-        }
     }
 
     /**
@@ -87,7 +72,9 @@ public final class BenchCommand implements Callable<Integer> {
      * whole process during it (all threads, JIT and GC included: a figure less sensitive to other load), then
      * min/median/max of both.
      */
-    static void time(PrintWriter out, String label, int warmup, int runs, Runnable job) {
+    static void time(PrintWriter out, String label, Repetitions repetitions, Runnable job) {
+        int warmup = repetitions.warmup;
+        int runs = repetitions.runs;
         if (warmup < 0 || runs < 1) {
             throw new IllegalArgumentException("--warmup must be >= 0 and --runs >= 1: " + warmup + ", " + runs);
         }
@@ -144,11 +131,8 @@ public final class BenchCommand implements Callable<Integer> {
         @Mixin
         DataOption data;
 
-        @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
-        int warmup;
-
-        @Option(names = "--runs", defaultValue = "5", description = "Timed runs (default: ${DEFAULT-VALUE}).")
-        int runs;
+        @Mixin
+        Repetitions repetitions;
 
         @Override
         public Integer call() {
@@ -157,7 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
             dev.cape.analysis.ode.Sindy sindy = OdeCommand.sindy(2, "cv", dev.cape.analysis.data.Benchmarks
                     .DEFAULT_REASONING, dev.cape.analysis.data.Benchmarks.DEFAULT_TRUTH);
             header(out, "ode", dataset.source() + ", " + dataset.models().size() + " models, lambda by CV");
-            time(out, "ode with lambda by cross-validation", warmup, runs, () -> dev.cape.analysis.ode.OdeStudy.run(
+            time(out, "ode with lambda by cross-validation", repetitions, () -> dev.cape.analysis.ode.OdeStudy.run(
                     sindy, dev.cape.analysis.ode.Eigenstructure.withDefaults(), dataset,
                     dev.cape.analysis.ode.Sindy.DEFAULT_HELD_OUT));
             return CapeCommand.EXIT_OK;
@@ -173,11 +157,8 @@ public final class BenchCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
-        int warmup;
-
-        @Option(names = "--runs", defaultValue = "5", description = "Timed runs (default: ${DEFAULT-VALUE}).")
-        int runs;
+        @Mixin
+        Repetitions repetitions;
 
         @Override
         public Integer call() throws java.io.IOException {
@@ -185,7 +166,7 @@ public final class BenchCommand implements Callable<Integer> {
             java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cape-bench-report");
             try {
                 header(out, "report", "bundled data, default settings, output in a temporary directory");
-                time(out, "report end to end", warmup, runs, () -> {
+                time(out, "report end to end", repetitions, () -> {
                     java.io.StringWriter sink = new java.io.StringWriter();
                     int code = CapeCommand.run(new PrintWriter(sink), new PrintWriter(sink), "report", "--out",
                             dir.toString());

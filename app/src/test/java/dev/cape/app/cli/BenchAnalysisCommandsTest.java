@@ -29,4 +29,15 @@ class BenchAnalysisCommandsTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("report end to end: min "), run.out());
     }
+
+    @Test
+    void benchDiagnoseTimesTheDiagnosisAndRejectsBadCounts() {
+        CliRun run = CliRun.of("bench", "diagnose", "--warmup", "0", "--runs", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("cape bench diagnose: bundled base_models.csv, 155 models"), run.out());
+        assertTrue(run.out().contains("full default diagnosis: min "), run.out());
+        CliRun bad = CliRun.of("bench", "diagnose", "--runs", "0");
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("--runs >= 1"), bad.err());
+    }
 }

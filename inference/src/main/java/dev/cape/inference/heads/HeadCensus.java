@@ -4,11 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.cape.inference.direction.ActivationCollector;
-import dev.cape.inference.direction.DirectionExtraction;
 import dev.cape.inference.direction.DirectionFinder;
 import dev.cape.inference.direction.DirectionReport;
 import dev.cape.inference.direction.LayerDirection;
 import dev.cape.inference.direction.Progress;
+import dev.cape.inference.eval.ItemSplit;
 import dev.cape.inference.eval.Statement;
 import dev.cape.inference.eval.StatementSet;
 import dev.cape.inference.hook.Activation;
@@ -23,11 +23,15 @@ import java.util.concurrent.CancellationException;
 /**
  * Census of attention heads against a truth direction and a reasoning direction.
  * <ol>
+ * <li>One forward pass per batch of each set captures everything the census reads: last-token
+ * {@code blocks.L.hook_resid_post} and {@code blocks.L.attn.hook_result} of every layer and head, and (truth set) each
+ * head's mean output over all positions ({@link CensusActivations}). Everything below reuses these activations; the
+ * only further passes are the mean-ablations of step 4.</li>
  * <li>Per layer L, a truth direction v̂_L (mass-mean of last-token {@code hook_resid_post} on the training split of
  * the truth set, {@link DirectionFinder}) with σ_L, and likewise a reasoning direction from a reasoning contrast set
- * (correct vs incorrect statements). The truth probe is the truth direction at its best held-out layer.</li>
- * <li>One forward pass per batch captures {@code blocks.L.attn.hook_result} of every layer; each head's last-token
- * contribution is projected on its layer's direction. A head's effect is (mean over true − mean over false) / σ_L.</li>
+ * (correct vs incorrect statements). The truth probe is the truth direction at its best held-out layer. Each head's
+ * last-token contribution is projected on its layer's direction. A head's effect is (mean over true − mean over
+ * false) / σ_L.</li>
  * <li>Null: the same effect under {@code B} permutations of the labels (seeded), all heads per permutation. z is the
  * effect standardised by the null's mean and sd. Family-wise adjusted one-sided p-values by the max-statistic method
  * (Westfall and Young): for "negative on truth", {@code p_h = (1 + #{b : min_h' z_h'^b ≤ z_h}) / (B + 1)}; for
@@ -107,11 +111,10 @@ public final class HeadCensus {
     public CensusReport run(LanguageModel model, StatementSet truth, StatementSet reasoning, Progress progress) {
         int layers = model.spec().nLayers();
         int heads = model.spec().nHeads();
-        DirectionFinder finder = DirectionFinder.withDefaults();
-        DirectionReport tr = DirectionExtraction.run(model, truth, finder, testShare, seed, batchSize, progress)
-                .report();
-        DirectionReport rr = DirectionExtraction.run(model, reasoning, finder, testShare, seed, batchSize, progress)
-                .report();
+        CensusActivations ta = CensusActivations.capture(model, encode(model, truth), batchSize, true, progress);
+        CensusActivations ra = CensusActivations.capture(model, encode(model, reasoning), batchSize, false, progress);
+        DirectionReport tr = directions(truth, ta, progress);
+        DirectionReport rr = directions(reasoning, ra, progress);
         Random rnd = new Random(seed);
         int d = model.spec().dModel();
         double[][] random = new double[randomDirections][d];
@@ -126,8 +129,8 @@ public final class HeadCensus {
                 r[j] /= n;
             }
         }
-        Projections tp = project(model, truth, tr, random, true, progress);
-        Projections rp = project(model, reasoning, rr, new double[0][], false, progress);
+        Projections tp = project(ta, tr, random);
+        Projections rp = project(ra, rr, new double[0][]);
         boolean[] ty = truth.labels();
         boolean[] ry = reasoning.labels();
         double[][] tEffect = effects(tp.onDirection, ty, tr);
@@ -141,8 +144,8 @@ public final class HeadCensus {
 
         LayerDirection probe = tr.best();
         double sigma = probe.sigma();
-        List<int[]> ids = ActivationCollector.encode(model, truth.statements().stream().map(Statement::text).toList());
-        double baseMargin = margin(model, ids, ty, probe, sigma, null);
+        List<int[]> ids = ta.ids();
+        double baseMargin = capturedMargin(ta, ty, probe, sigma);
         List<HeadResult> out = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
             for (int h = 0; h < heads; h++) {
@@ -159,8 +162,7 @@ public final class HeadCensus {
                 double ablation = Double.NaN;
                 boolean wanted = ablate == Ablate.ALL || (ablate == Ablate.CANDIDATES && competing);
                 if (wanted && l <= probe.layer()) {
-                    ablation = margin(model, ids, ty, probe, sigma, new int[] {l, h, 0}, tp.meanContribution[l][h])
-                            - baseMargin;
+                    ablation = ablatedMargin(model, ids, ty, probe, sigma, l, h, ta.meanResult()[l][h]) - baseMargin;
                     progress.progress("ablations", (long) l * heads + h + 1, (long) (probe.layer() + 1) * heads);
                 }
                 out.add(new HeadResult(l, h, tEffect[l][h], tz[l][h], tpAdj[l][h], randomP, rEffect[l][h], rz[l][h],
@@ -171,77 +173,41 @@ public final class HeadCensus {
                 alpha, seed);
     }
 
-    /** Per-head last-token projections and (for the truth set) mean contributions over all positions. */
-    private record Projections(double[][][] onDirection, double[][][][] onRandom, float[][][] meanContribution) {
+    private static List<int[]> encode(LanguageModel model, StatementSet set) {
+        return ActivationCollector.encode(model, set.statements().stream().map(Statement::text).toList());
     }
 
-    private Projections project(LanguageModel model, StatementSet set, DirectionReport dirs, double[][] random,
-            boolean means, Progress progress) {
-        int layers = model.spec().nLayers();
-        int heads = model.spec().nHeads();
-        int d = model.spec().dModel();
-        int n = set.size();
+    /** Mass-mean directions per layer from the captured resid_post, split by item with the census seed. */
+    private DirectionReport directions(StatementSet set, CensusActivations acts, Progress progress) {
+        ItemSplit split = ItemSplit.of(set, testShare, seed);
+        String[] items = set.statements().stream().map(Statement::item).toArray(String[]::new);
+        return DirectionFinder.withDefaults().find(acts.residPost(), set.labels(), items, split, progress);
+    }
+
+    /** Per-head last-token projections on each layer's direction and on the random directions. */
+    private record Projections(double[][][] onDirection, double[][][][] onRandom) {
+    }
+
+    private static Projections project(CensusActivations acts, DirectionReport dirs, double[][] random) {
+        float[][][][] last = acts.lastResult();   // [layer][head][n][d]
+        int layers = last.length;
+        int heads = last[0].length;
+        int n = acts.ids().size();
         double[][][] proj = new double[layers][heads][n];
         double[][][][] rproj = new double[layers][heads][random.length][n];
-        double[][][] sum = means ? new double[layers][heads][d] : null;
-        long positions = 0;
-        List<int[]> ids = ActivationCollector.encode(model, set.statements().stream().map(Statement::text).toList());
-        int done = 0;
-        for (int[] rows : ActivationCollector.batches(ids, batchSize)) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("head census cancelled");
-            }
-            int[][] batch = new int[rows.length][];
-            for (int i = 0; i < rows.length; i++) {
-                batch[i] = ids.get(rows[i]);
-            }
-            int t = batch[0].length;
-            try (HookSession s = model.hooks()) {
-                for (int l = 0; l < layers; l++) {
-                    s.capture(HookPoints.result(l));
-                }
-                model.forward(batch, null, false);
-                for (int l = 0; l < layers; l++) {
-                    double[] v = dirs.layers().get(l).unit();
-                    float[] a = s.require(HookPoints.result(l)).data();   // [b, pos, head, d]
-                    for (int i = 0; i < rows.length; i++) {
-                        for (int h = 0; h < heads; h++) {
-                            int off = ((i * t + (t - 1)) * heads + h) * d;
-                            proj[l][h][rows[i]] = dot(a, off, v);
-                            for (int r = 0; r < random.length; r++) {
-                                rproj[l][h][r][rows[i]] = dot(a, off, random[r]);
-                            }
-                        }
-                        if (sum != null) {
-                            for (int p = 0; p < t; p++) {
-                                for (int h = 0; h < heads; h++) {
-                                    int off = ((i * t + p) * heads + h) * d;
-                                    double[] acc = sum[l][h];
-                                    for (int j = 0; j < d; j++) {
-                                        acc[j] += a[off + j];
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            positions += (long) rows.length * t;
-            done += rows.length;
-            progress.progress("head projections", done, n);
-        }
-        float[][][] mean = null;
-        if (sum != null) {
-            mean = new float[layers][heads][d];
-            for (int l = 0; l < layers; l++) {
-                for (int h = 0; h < heads; h++) {
-                    for (int j = 0; j < d; j++) {
-                        mean[l][h][j] = (float) (sum[l][h][j] / positions);
+        for (int l = 0; l < layers; l++) {
+            double[] v = dirs.layers().get(l).unit();
+            for (int h = 0; h < heads; h++) {
+                for (int i = 0; i < n; i++) {
+                    float[] a = last[l][h][i];   // [d]
+                    proj[l][h][i] = dot(a, 0, v);
+                    for (int r = 0; r < random.length; r++) {
+                        rproj[l][h][r][i] = dot(a, 0, random[r]);
                     }
                 }
             }
         }
-        return new Projections(proj, rproj, mean);
+        return new Projections(proj, rproj);
     }
 
     private static double dot(float[] a, int off, double[] v) {
@@ -368,33 +334,29 @@ public final class HeadCensus {
         return new Null(perm);
     }
 
-    private double margin(LanguageModel model, List<int[]> ids, boolean[] y, LayerDirection probe, double sigma,
-            int[] head) {
-        return margin(model, ids, y, probe, sigma, head, null);
+    /** The probe's mean signed margin without ablation, from the captured last-token resid_post. */
+    private double capturedMargin(CensusActivations acts, boolean[] y, LayerDirection probe, double sigma) {
+        return signedMargin(acts.residPost().layer(probe.layer()), acts.ids(), y, probe, sigma);
     }
 
-    /** Mean signed margin of the probe, with head {@code (layer, head)} mean-ablated when given. */
-    private double margin(LanguageModel model, List<int[]> ids, boolean[] y, LayerDirection probe, double sigma,
-            int[] head, float[] mean) {
+    /** The probe's mean signed margin with head {@code (layer, head)} mean-ablated: a pass over the truth set. */
+    private double ablatedMargin(LanguageModel model, List<int[]> ids, boolean[] y, LayerDirection probe, double sigma,
+            int layer, int head, float[] mean) {
         int heads = model.spec().nHeads();
-        double[] v = probe.unit();
-        double total = 0;
+        float[][] x = new float[ids.size()][];   // [n][d]: last-token resid_post at the probe layer
         try (HookSession s = model.hooks()) {
-            if (head != null) {
-                int h0 = head[1];
-                float[] mask = new float[heads];   // [head]
-                java.util.Arrays.fill(mask, 1f);
-                mask[h0] = 0;
-                s.edit(HookPoints.result(head[0]), (x, ctx) -> {   // x: [b, pos, head, d]
-                    NDManager m = x.getManager();
-                    int d = mean.length;
-                    float[] fill = new float[heads * d];   // [head, d]: the mean at h0, zeros elsewhere
-                    System.arraycopy(mean, 0, fill, h0 * d, d);
-                    NDArray keep = m.create(mask, new Shape(1, 1, heads, 1));
-                    NDArray add = m.create(fill, new Shape(1, 1, heads, d));
-                    return x.mul(keep).add(add);
-                });
-            }
+            float[] mask = new float[heads];   // [head]
+            java.util.Arrays.fill(mask, 1f);
+            mask[head] = 0;
+            s.edit(HookPoints.result(layer), (r, ctx) -> {   // r: [b, pos, head, d]
+                NDManager m = r.getManager();
+                int d = mean.length;
+                float[] fill = new float[heads * d];   // [head, d]: the mean at head, zeros elsewhere
+                System.arraycopy(mean, 0, fill, head * d, d);
+                NDArray keep = m.create(mask, new Shape(1, 1, heads, 1));
+                NDArray add = m.create(fill, new Shape(1, 1, heads, d));
+                return r.mul(keep).add(add);
+            });
             s.capture(HookPoints.residPost(probe.layer()));
             for (int[] rows : ActivationCollector.batches(ids, batchSize)) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -407,13 +369,24 @@ public final class HeadCensus {
                 model.forward(batch, null, false);
                 Activation a = s.require(HookPoints.residPost(probe.layer()));   // [b, pos, d]
                 for (int i = 0; i < rows.length; i++) {
-                    float[] x = a.vector(i, batch[0].length - 1);
-                    double p = 0;
-                    for (int j = 0; j < v.length; j++) {
-                        p += x[j] * v[j];
-                    }
-                    total += (y[rows[i]] ? 1 : -1) * (p - probe.threshold()) / sigma;
+                    x[rows[i]] = a.vector(i, batch[0].length - 1);
                 }
+            }
+        }
+        return signedMargin(x, ids, y, probe, sigma);
+    }
+
+    /** {@code mean_i s_i (x_i·v̂ − threshold) / σ}, summed in batch order. */
+    private double signedMargin(float[][] x, List<int[]> ids, boolean[] y, LayerDirection probe, double sigma) {
+        double[] v = probe.unit();
+        double total = 0;
+        for (int[] rows : ActivationCollector.batches(ids, batchSize)) {
+            for (int row : rows) {
+                double p = 0;
+                for (int j = 0; j < v.length; j++) {
+                    p += x[row][j] * v[j];
+                }
+                total += (y[row] ? 1 : -1) * (p - probe.threshold()) / sigma;
             }
         }
         return total / ids.size();

@@ -16,7 +16,9 @@ import java.util.List;
  * wrong);</li>
  * <li>{@code brokenShare}: of the items right without steering, the share wrong with it (NaN when none was right);</li>
  * <li>{@code kl}: mean over positions of neutral texts of {@code KL(P_unsteered ‖ P_steered)} of the next-token
- * distributions, in nats.</li>
+ * distributions, in nats;</li>
+ * <li>{@code mc2}: for tasks with a graded score (TruthfulQA MC2, {@link EvalTask.Outcome#graded()}) its mean over
+ * items with steering, NaN for other tasks.</li>
  * </ul>
  */
 public final class SteeringEvaluation {
@@ -30,14 +32,28 @@ public final class SteeringEvaluation {
             "The weather today is mild, with a light wind from the west and a few clouds.",
             "She opened the window, looked at the garden, and smiled at the flowers.");
 
-    /** One α of the sweep. */
-    public record Point(double alpha, double accuracy, double correctedShare, double brokenShare, double kl) {
+    /** One α of the sweep; {@code mc2} is NaN when the task has no graded score. */
+    public record Point(double alpha, double accuracy, double correctedShare, double brokenShare, double kl,
+            double mc2) {
+
+        /** A point of a task without a graded score. */
+        public Point(double alpha, double accuracy, double correctedShare, double brokenShare, double kl) {
+            this(alpha, accuracy, correctedShare, brokenShare, kl, Double.NaN);
+        }
     }
 
-    /** The sweep: the layer steered, unsteered accuracy, one point per α, the number of items. */
-    public record Result(int layer, double baselineAccuracy, List<Point> points, int nItems) {
+    /**
+     * The sweep: the layer steered, unsteered accuracy, one point per α, the number of items, and the unsteered mean
+     * graded score (MC2; NaN when the task has none).
+     */
+    public record Result(int layer, double baselineAccuracy, List<Point> points, int nItems, double baselineMc2) {
         public Result {
             points = List.copyOf(points);
+        }
+
+        /** A sweep of a task without a graded score. */
+        public Result(int layer, double baselineAccuracy, List<Point> points, int nItems) {
+            this(layer, baselineAccuracy, points, nItems, Double.NaN);
         }
     }
 
@@ -46,7 +62,7 @@ public final class SteeringEvaluation {
 
     public static Result sweep(LanguageModel model, EvalTask task, SteeringVector vector, double[] alphas,
             SteeringSession.Site site, List<String> neutralTexts) {
-        boolean[] base = task.correct(model);
+        EvalTask.Outcome base = task.outcome(model);
         List<int[]> neutral = new ArrayList<>();
         var tok = model.tokenizer().orElseThrow(() -> new IllegalArgumentException("the model has no tokenizer"));
         for (String t : neutralTexts) {
@@ -58,11 +74,11 @@ public final class SteeringEvaluation {
         }
         List<Point> points = new ArrayList<>();
         for (double a : alphas) {
-            boolean[] steered;
+            EvalTask.Outcome steered;
             double kl = 0;
             int positions = 0;
             try (SteeringSession s = SteeringSession.on(model).at(site).add(vector, a).open()) {
-                steered = task.correct(model);
+                steered = task.outcome(model);
                 for (int i = 0; i < neutral.size(); i++) {
                     double[][] q = logDistributions(model.forward(neutral.get(i)));
                     double[][] p = baseDist.get(i);
@@ -74,7 +90,25 @@ public final class SteeringEvaluation {
             }
             points.add(compare(a, base, steered, positions == 0 ? Double.NaN : kl / positions));
         }
-        return new Result(vector.layer(), share(base), points, task.size());
+        return new Result(vector.layer(), share(base.correct()), points, task.size(), mean(base.graded()));
+    }
+
+    /** {@link #compare(double, boolean[], boolean[], double)} of the outcomes, with the mean graded score as MC2. */
+    public static Point compare(double alpha, EvalTask.Outcome base, EvalTask.Outcome steered, double kl) {
+        Point p = compare(alpha, base.correct(), steered.correct(), kl);
+        return new Point(p.alpha(), p.accuracy(), p.correctedShare(), p.brokenShare(), p.kl(), mean(steered.graded()));
+    }
+
+    /** Mean of the graded scores; NaN when there are none. */
+    static double mean(double[] graded) {
+        if (graded == null || graded.length == 0) {
+            return Double.NaN;
+        }
+        double s = 0;
+        for (double g : graded) {
+            s += g;
+        }
+        return s / graded.length;
     }
 
     /** Accuracy, corrected and broken shares of {@code steered} against {@code base}. */

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,9 +32,8 @@ public final class DirectionCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR|model.bin",
-            description = "Hugging Face model folder or llama2.c model.bin (tokenizer.bin beside it).")
-    Path model;
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE",
             description = "statement,label CSV; TruthfulQA CSV or mc_task.json; or generated:KIND[:PAIRS[:SEED]].")
@@ -60,37 +60,32 @@ public final class DirectionCommand implements Callable<Integer> {
     @Option(names = "--compare-all", description = "Also fit the logistic probe at every layer to report its cosine.")
     boolean compareAll;
 
-    @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Sequences per forward pass.")
-    int batch;
-
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or cuda:N.")
-    String device;
+    @Mixin
+    BatchOption batch;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Vector file to write (safetensors).")
     Path out;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json.")
-    String format;
+    @Mixin
+    TextOrJsonFormat format;
 
     @Override
     public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new IllegalArgumentException("--format must be text or json: " + format);
-        }
+        boolean json = format.json();
         DirectionMethod m = DirectionMethod.parse(method);
         StatementSet set = StatementSources.limitItems(StatementSources.read(data), limit, splitSeed);
         PrintWriter err = spec.commandLine().getErr();
         var progress = ConsoleProgress.forTerminal(err);
         DirectionReport report;
-        try (LanguageModel lm = ModelFiles.load(model, device)) {
+        try (LanguageModel lm = model.load()) {
             DirectionFinder finder = DirectionFinder.withDefaults().with(m)
                     .with(DirectionFitter.withDefaults().withL2(l2).withSeed(splitSeed)).withAllCosines(compareAll);
-            report = DirectionExtraction.run(lm, set, finder, testShare, splitSeed, batch, progress::progress).report();
+            report = DirectionExtraction.run(lm, set, finder, testShare, splitSeed, batch.size(), progress::progress).report();
         }
-        DirectionFile.write(DirectionFile.of(report, new DirectionFile.Provenance(ModelFiles.id(model),
-                ModelFiles.sha256(model), set.name(), set.sha256(), testShare)), out);
+        DirectionFile.write(DirectionFile.of(report, new DirectionFile.Provenance(ModelFiles.id(model.path()),
+                ModelFiles.sha256(model.path()), set.name(), set.sha256(), testShare)), out);
         PrintWriter o = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (json) {
             o.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
                     .toJson(json(report)));
         } else {

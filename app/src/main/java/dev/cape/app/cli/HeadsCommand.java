@@ -6,17 +6,16 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import dev.cape.inference.eval.ModelFiles;
 import dev.cape.inference.eval.StatementSet;
 import dev.cape.inference.heads.CensusReport;
 import dev.cape.inference.heads.HeadCensus;
 import dev.cape.inference.heads.HeadResult;
 import dev.cape.inference.model.LanguageModel;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,9 +31,8 @@ public final class HeadsCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR|model.bin",
-            description = "Hugging Face model folder or llama2.c model.bin.")
-    Path model;
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--truth", required = true, paramLabel = "FILE",
             description = "True/false statements (CSV, TruthfulQA, or generated:KIND[:PAIRS[:SEED]]).")
@@ -64,20 +62,15 @@ public final class HeadsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of every random step.")
     long seed;
 
-    @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Sequences per forward pass.")
-    int batch;
+    @Mixin
+    BatchOption batch;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or cuda:N.")
-    String device;
-
-    @Option(names = "--format", defaultValue = "text", description = "text or json.")
-    String format;
+    @Mixin
+    TextOrJsonFormat format;
 
     @Override
     public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new IllegalArgumentException("--format must be text or json: " + format);
-        }
+        boolean json = format.json();
         HeadCensus.Ablate a = switch (ablate) {
             case "none" -> HeadCensus.Ablate.NONE;
             case "candidates" -> HeadCensus.Ablate.CANDIDATES;
@@ -87,13 +80,13 @@ public final class HeadsCommand implements Callable<Integer> {
         StatementSet t = StatementSources.limitItems(StatementSources.read(truth), limit, seed);
         StatementSet r = StatementSources.limitItems(StatementSources.read(reasoning), limit, seed);
         CensusReport report;
-        try (LanguageModel lm = ModelFiles.load(model, device)) {
+        try (LanguageModel lm = model.load()) {
             report = HeadCensus.withDefaults().withPermutations(permutations).withRandomDirections(randomDirections)
-                    .withAlpha(alpha).withSeed(seed).withBatchSize(batch).with(a)
+                    .withAlpha(alpha).withSeed(seed).withBatchSize(batch.size()).with(a)
                     .run(lm, t, r, ConsoleProgress.forTerminal(spec.commandLine().getErr())::progress);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (json) {
             out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(json(report, t, r)));
         } else {
             text(report, t, r, out);

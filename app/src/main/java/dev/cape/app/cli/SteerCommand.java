@@ -8,7 +8,6 @@ import dev.cape.inference.eval.EvalTask;
 import dev.cape.inference.eval.ItemSplit;
 import dev.cape.inference.eval.McQuestion;
 import dev.cape.inference.eval.McTask;
-import dev.cape.inference.eval.ModelFiles;
 import dev.cape.inference.eval.StatementCsv;
 import dev.cape.inference.eval.StatementSet;
 import dev.cape.inference.eval.SteeringEvaluation;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -43,9 +43,8 @@ public final class SteerCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR|model.bin",
-            description = "Hugging Face model folder or llama2.c model.bin.")
-    Path model;
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--vector", required = true, paramLabel = "FILE", description = "Direction file (safetensors).")
     Path vector;
@@ -89,20 +88,15 @@ public final class SteerCommand implements Callable<Integer> {
             description = "Prompt for statements, with {statement}. Default: ${DEFAULT-VALUE}.")
     String template;
 
-    @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Sequences per forward pass.")
-    int batch;
+    @Mixin
+    BatchOption batch;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or cuda:N.")
-    String device;
-
-    @Option(names = "--format", defaultValue = "text", description = "text or json.")
-    String format;
+    @Mixin
+    TextOrJsonFormat format;
 
     @Override
     public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new IllegalArgumentException("--format must be text or json: " + format);
-        }
+        format.json();
         if ((prompt == null) == (eval == null)) {
             throw new IllegalArgumentException("give exactly one of --prompt and --eval");
         }
@@ -114,7 +108,7 @@ public final class SteerCommand implements Callable<Integer> {
         DirectionFile.Stored stored = DirectionFile.read(vector);
         SteeringVector v = layer == null ? stored.chosen() : stored.at(layer);
         PrintWriter out = spec.commandLine().getOut();
-        try (LanguageModel lm = ModelFiles.load(model, device)) {
+        try (LanguageModel lm = model.load()) {
             if (prompt != null) {
                 generate(lm, v, s, out);
             } else {
@@ -135,7 +129,7 @@ public final class SteerCommand implements Callable<Integer> {
         var tok = lm.tokenizer().get();
         String plain = tok.decode(c.unsteered().tokens());
         String steered = tok.decode(c.steered().tokens());
-        if (format.equals("json")) {
+        if (format.json()) {
             JsonObject j = new JsonObject();
             j.addProperty("prompt", prompt);
             j.addProperty("layer", v.layer());
@@ -194,8 +188,8 @@ public final class SteerCommand implements Callable<Integer> {
             if (limit > 0 && list.size() > limit) {
                 list = list.subList(0, limit);
             }
-            task = new McTask(list, batch);
-            note = "TruthfulQA MC1 (" + qs.name() + ")";
+            task = new McTask(list, batch.size());
+            note = "TruthfulQA MC1/MC2 (" + qs.name() + ")";
         } else {
             StatementSet set = StatementCsv.read(eval);
             if (set.sha256().equals(stored.meta("dataset_sha256"))) {
@@ -207,14 +201,15 @@ public final class SteerCommand implements Callable<Integer> {
                 note = set.name() + ", all items (not the direction's data)";
             }
             set = StatementSources.limitItems(set, limit, 1);
-            task = new TrueFalseTask(set, template, batch);
+            task = new TrueFalseTask(set, template, batch.size());
         }
         SteeringEvaluation.Result r = SteeringEvaluation.sweep(lm, task, v, alphas, s,
                 SteeringEvaluation.NEUTRAL_TEXTS);
-        if (format.equals("json")) {
+        if (format.json()) {
             JsonObject j = new JsonObject();
             j.addProperty("layer", r.layer());
             j.addProperty("baseline_accuracy", r.baselineAccuracy());
+            j.add("baseline_mc2", num(r.baselineMc2()));
             JsonArray arr = new JsonArray();
             for (SteeringEvaluation.Point p : r.points()) {
                 JsonObject o = new JsonObject();
@@ -223,6 +218,7 @@ public final class SteerCommand implements Callable<Integer> {
                 o.add("corrected_share", num(p.correctedShare()));
                 o.add("broken_share", num(p.brokenShare()));
                 o.addProperty("kl", p.kl());
+                o.add("mc2", num(p.mc2()));
                 arr.add(o);
             }
             j.add("alphas", arr);
@@ -232,12 +228,18 @@ public final class SteerCommand implements Callable<Integer> {
             out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(j));
             return;
         }
-        out.printf(Locale.ROOT, "%s: %d items; layer %d, sigma %.4g; accuracy without steering %.3f%n", note,
-                r.nItems(), r.layer(), v.sigma(), r.baselineAccuracy());
-        TextTable t = new TextTable("alpha", "accuracy", "corrected", "broken", "KL (nats)").right(0, 1, 2, 3, 4);
+        boolean mc2 = !Double.isNaN(r.baselineMc2());
+        out.printf(Locale.ROOT, "%s: %d items; layer %d, sigma %.4g; accuracy without steering %.3f%s%n", note,
+                r.nItems(), r.layer(), v.sigma(), r.baselineAccuracy(),
+                mc2 ? String.format(Locale.ROOT, " (MC1), MC2 %.3f", r.baselineMc2()) : "");
+        TextTable t = mc2 ? new TextTable("alpha", "accuracy", "corrected", "broken", "KL (nats)", "MC2")
+                .right(0, 1, 2, 3, 4, 5) : new TextTable("alpha", "accuracy", "corrected", "broken", "KL (nats)")
+                .right(0, 1, 2, 3, 4);
         for (SteeringEvaluation.Point p : r.points()) {
-            t.row(fmt(p.alpha()), DirectionCommand.f3(p.accuracy()), DirectionCommand.f3(p.correctedShare()),
-                    DirectionCommand.f3(p.brokenShare()), String.format(Locale.ROOT, "%.4f", p.kl()));
+            String[] row = {fmt(p.alpha()), DirectionCommand.f3(p.accuracy()), DirectionCommand.f3(p.correctedShare()),
+                DirectionCommand.f3(p.brokenShare()), String.format(Locale.ROOT, "%.4f", p.kl()),
+                DirectionCommand.f3(p.mc2())};
+            t.row(mc2 ? row : Arrays.copyOf(row, 5));
         }
         out.print(t.text(""));
     }

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -51,27 +52,27 @@ final class SteeringBench {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--model", required = true, paramLabel = "DIR|model.bin", description = "Model.")
-        Path model;
+        @Mixin
+        ModelOptions model;
 
         @Option(names = "--statements", defaultValue = "2000", paramLabel = "N", description = "Statements (even).")
         int statements;
 
-        @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Sequences per forward.")
-        int batch;
+        @Mixin
+        BatchOption batch;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             StatementSet set = GeneratedStatements.generate(GeneratedStatements.Kind.LARGER_THAN, statements / 2, 1);
-            try (LanguageModel m = ModelFiles.load(model, "cpu")) {
+            try (LanguageModel m = model.load()) {
                 out.printf(Locale.ROOT, "cape bench direction: %s, %d statements, %d layers; %s%n",
-                        ModelFiles.id(model), set.size(), m.spec().nLayers(), machine());
+                        ModelFiles.id(model.path()), set.size(), m.spec().nLayers(), machine());
                 DirectionExtraction.run(m, GeneratedStatements.generate(GeneratedStatements.Kind.LARGER_THAN, 32, 2),
-                        DirectionFinder.withDefaults(), 0.5, 1, batch, Progress.NONE);   // warm-up
+                        DirectionFinder.withDefaults(), 0.5, 1, batch.size(), Progress.NONE);   // warm-up
                 long t0 = System.nanoTime();
                 var ids = ActivationCollector.encode(m, set.statements().stream().map(s -> s.text()).toList());
-                var acts = ActivationCollector.residPostLastToken(m, ids, batch, Progress.NONE);
+                var acts = ActivationCollector.residPostLastToken(m, ids, batch.size(), Progress.NONE);
                 long t1 = System.nanoTime();
                 var split = dev.cape.inference.eval.ItemSplit.of(set, 0.5, 1);
                 String[] items = set.statements().stream().map(s -> s.item()).toArray(String[]::new);
@@ -96,8 +97,8 @@ final class SteeringBench {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--model", required = true, paramLabel = "DIR|model.bin", description = "Model.")
-        Path model;
+        @Mixin
+        ModelOptions model;
 
         @Option(names = "--pairs", defaultValue = "200", paramLabel = "N", description = "Items per set.")
         int pairs;
@@ -105,21 +106,25 @@ final class SteeringBench {
         @Option(names = "--permutations", defaultValue = "1000", paramLabel = "B", description = "Permutations.")
         int permutations;
 
+        @Mixin
+        BatchOption batch;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             StatementSet truth = GeneratedStatements.generate(GeneratedStatements.Kind.LARGER_THAN, pairs, 1);
             StatementSet reasoning = GeneratedStatements.generate(GeneratedStatements.Kind.ADDITION, pairs, 1);
-            try (LanguageModel m = ModelFiles.load(model, "cpu")) {
+            try (LanguageModel m = model.load()) {
                 out.printf(Locale.ROOT, "cape bench heads: %s, %d + %d statements, %d heads, %d permutations; %s%n",
-                        ModelFiles.id(model), truth.size(), reasoning.size(), m.spec().nLayers() * m.spec().nHeads(),
+                        ModelFiles.id(model.path()), truth.size(), reasoning.size(), m.spec().nLayers() * m.spec().nHeads(),
                         permutations, machine());
                 long t0 = System.nanoTime();
-                CensusReport r = HeadCensus.withDefaults().withPermutations(permutations).run(m, truth, reasoning,
-                        Progress.NONE);
+                CensusReport r = HeadCensus.withDefaults().withPermutations(permutations).withBatchSize(batch.size())
+                        .run(m, truth, reasoning, Progress.NONE);
                 long t1 = System.nanoTime();
-                out.printf(Locale.ROOT, "census (two direction fits, one forward per batch for all heads, nulls, "
-                        + "ablation of candidates): %.2f s; competing heads: %d%n", (t1 - t0) / 1e9,
+                out.printf(Locale.ROOT, "census (one forward per batch capturing resid_post and every head's "
+                        + "hook_result, two direction fits, nulls, ablation of candidates): %.2f s; competing heads: "
+                        + "%d%n", (t1 - t0) / 1e9,
                         r.competing().size());
             }
             out.flush();
@@ -134,8 +139,8 @@ final class SteeringBench {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--model", required = true, paramLabel = "DIR|model.bin", description = "Model.")
-        Path model;
+        @Mixin
+        ModelOptions model;
 
         @Option(names = "--tokens", defaultValue = "128", paramLabel = "N", description = "Tokens per run.")
         int tokens;
@@ -146,7 +151,7 @@ final class SteeringBench {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (LanguageModel m = ModelFiles.load(model, "cpu")) {
+            try (LanguageModel m = model.load()) {
                 var tok = m.tokenizer().orElseThrow();
                 int[] prompt = tok.encode("Once upon a time", tok.bosByDefault());
                 float[] u = new float[m.spec().dModel()];
@@ -158,7 +163,7 @@ final class SteeringBench {
                         Vectors.toDouble(u))), 1.0);
                 GenerationOptions o = GenerationOptions.withDefaults().withMaxTokens(tokens).withStopAtEos(false);
                 out.printf(Locale.ROOT, "cape bench steer: %s, %d tokens per run, %d runs each, steering layer %d; "
-                        + "%s%n", ModelFiles.id(model), tokens, runs, v.layer(), machine());
+                        + "%s%n", ModelFiles.id(model.path()), tokens, runs, v.layer(), machine());
                 Generator.generate(m, prompt, o, null);   // warm-up
                 double[] plain = new double[runs];
                 double[] steered = new double[runs];

@@ -96,7 +96,7 @@ public final class SteerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        format.json();
+        format.json();   // refuses an unknown --format before anything is loaded
         if ((prompt == null) == (eval == null)) {
             throw new IllegalArgumentException("give exactly one of --prompt and --eval");
         }

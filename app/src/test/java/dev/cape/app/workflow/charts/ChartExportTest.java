@@ -87,6 +87,37 @@ class ChartExportTest {
     }
 
     @Test
+    void couplingChartShadesEachFamilysBootstrapBandAsTheDiagnosisGivesIt() {
+        XYPlot plot = WorkbenchCharts.build(ChartKind.COUPLING, result, ChartStyle.plain()).getXYPlot();
+        assertTrue(plot.getRenderer(4) instanceof org.jfree.chart.renderer.xy.DeviationRenderer);
+        org.jfree.data.xy.YIntervalSeriesCollection bands = (org.jfree.data.xy.YIntervalSeriesCollection)
+                plot.getDataset(4);
+        int checked = 0;
+        for (var f : result.diagnosis().families()) {
+            if (f.band() == null) {
+                continue;
+            }
+            int s = bands.indexOf(f.family());
+            int first = 0;
+            while (first < f.band().size() && !f.band().defined(first)) {
+                first++;
+            }
+            if (first == f.band().size()) {
+                assertTrue(s < 0, f.family() + ": no band drawn where it is defined nowhere");
+                continue;
+            }
+            assertTrue(s >= 0, f.family());
+            assertEquals(Math.pow(10, f.band().x(first)), bands.getXValue(s, 0), 1e-12, f.family());
+            assertEquals(f.band().lower(first), bands.getStartYValue(s, 0), 0, f.family());
+            assertEquals(f.band().upper(first), bands.getEndYValue(s, 0), 0, f.family());
+            checked++;
+        }
+        assertTrue(checked > 5, "families with a band: " + checked);
+        assertTrue(subtitleTexts(WorkbenchCharts.build(ChartKind.COUPLING, result, ChartStyle.plain()))
+                .contains("pointwise 95% bootstrap band of c"));
+    }
+
+    @Test
     void quickResultMarksThePermutationTestsProvisional() {
         WorkbenchAnalysis.Result quick = new WorkbenchAnalysis().run(BundledData.baseModels(), TestData.fastOptions(),
                 WorkbenchAnalysis.Stage.QUICK, ProgressListener.NONE);

@@ -118,6 +118,34 @@ class ChartExportTest {
     }
 
     @Test
+    void pooledWidthAndFrontierChartsPlotWhatTheAnalysisReturns() {
+        var d = result.diagnosis();
+        var families = d.families().stream().map(dev.cape.analysis.diagnosis.FamilyDiagnosis::scores).toList();
+        var coupling = dev.cape.analysis.coupling.KernelCoupling.withDefaults().withBandwidth(d.options().bandwidth());
+        XYPlot pooled = WorkbenchCharts.build(ChartKind.POOLED, result, ChartStyle.plain()).getXYPlot();
+        var tax = dev.cape.analysis.phase.PooledZScores.withDefaults().withTau(d.options().tau()).with(coupling)
+                .fit(families);
+        assertEquals(d.tax().nModels(), pooled.getDataset(0).getItemCount(0));
+        assertEquals(tax.points().get(0).zReasoning(), pooled.getDataset(0).getXValue(0, 0), 0);
+        assertEquals(tax.points().get(0).zTruth(), pooled.getDataset(0).getYValue(0, 0), 0);
+        assertEquals(d.tax().r(), tax.r(), 1e-12);
+
+        XYPlot width = WorkbenchCharts.build(ChartKind.WIDTH, result, ChartStyle.plain()).getXYPlot();
+        var normalised = dev.cape.analysis.width.NormalisedCoupling.withDefaults().with(coupling).fit(families);
+        int points = 0;
+        for (int s = 0; s < width.getDataset(0).getSeriesCount(); s++) {
+            points += width.getDataset(0).getItemCount(s);
+        }
+        assertEquals(normalised.families().stream().mapToInt(f -> f.models().size()).sum(), points);
+
+        XYPlot frontier = WorkbenchCharts.build(ChartKind.FRONTIER, result, ChartStyle.plain()).getXYPlot();
+        var line = dev.cape.analysis.frontier.FrontierLine.fit(result.frontier().table());
+        var drawn = (org.jfree.chart.annotations.XYLineAnnotation) frontier.getAnnotations().get(0);
+        assertEquals(line.at(line.minX()), drawn.getY1(), 0);
+        assertEquals(line.at(line.maxX()), drawn.getY2(), 0);
+    }
+
+    @Test
     void quickResultMarksThePermutationTestsProvisional() {
         WorkbenchAnalysis.Result quick = new WorkbenchAnalysis().run(BundledData.baseModels(), TestData.fastOptions(),
                 WorkbenchAnalysis.Stage.QUICK, ProgressListener.NONE);

@@ -54,12 +54,12 @@ public final class DataViewModel {
         this.runner = runner;
         session.datasetProperty().addListener((o, a, b) -> {
             if (!merging) {
-                notes.setAll(notesOf(b));
+                notes.setAll(ImportNote.of(b));
             }
             refresh();
         });
         session.resultProperty().addListener((o, a, b) -> refresh());
-        notes.setAll(notesOf(session.datasetProperty().get()));
+        notes.setAll(ImportNote.of(session.datasetProperty().get()));
         session.excludedFamiliesProperty().addListener((o, a, b) -> included.forEach((f, p) -> p.set(!b.contains(f))));
         refresh();
     }
@@ -121,11 +121,7 @@ public final class DataViewModel {
         } finally {
             merging = false;
         }
-        data.forEach(d -> notes.addAll(notesOf(d)));
-    }
-
-    private static List<ImportNote> notesOf(Dataset d) {
-        return d == null ? List.of() : d.importNotes().stream().map(n -> new ImportNote(d.source(), n)).toList();
+        data.forEach(d -> notes.addAll(ImportNote.of(d)));
     }
 
     private void nextRequest() {

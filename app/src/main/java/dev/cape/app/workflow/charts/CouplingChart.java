@@ -20,7 +20,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
 /**
  * Chart 2: coupling curves c(log N) per family with their pointwise bootstrap bands (translucent, from
- * {@link FamilyDiagnosis#band()}), N_c markers, the per-family bootstrap interval of N_c drawn on the c = 0 line where
+ * {@link FamilyDiagnosis#band()}; only the selected models' families while models are selected), N_c markers, the per-family bootstrap interval of N_c drawn on the c = 0 line where
  * N_c lies, and censoring arrows. Everything plotted comes from the diagnosis; nothing is computed here.
  */
 final class CouplingChart {
@@ -50,7 +50,9 @@ final class CouplingChart {
                 continue;
             }
             int k = curves.series(f.family());
-            curveBands.add(f, ChartStyle.categorical(k));
+            if (style.selected().isEmpty() || f.scores().models().stream().anyMatch(style.selected()::contains)) {
+                curveBands.add(f, ChartStyle.categorical(k));
+            }
             for (int g = 0; g < c.gridX().length; g++) {
                 // tooltips of curve points are formatted when shown: 200 points per family
                 curves.add(k, Math.pow(10, c.gridX()[g]), c.gridC()[g], null);
@@ -96,7 +98,8 @@ final class CouplingChart {
         JFreeChart chart = new JFreeChart(ChartKind.COUPLING.title() + " c(log N) per family", plot);
         return style.finish(chart, List.of("bandwidth h = " + d.options().bandwidth() + " decades; N_c = first upward"
                 + " zero crossing; bars on c = 0: 95% bootstrap CI of N_c; shaded: pointwise 95% bootstrap band of c ("
-                + d.options().familyBootstrap() + " resamples of each family's models); arrows: censored N_c"));
+                + d.options().familyBootstrap() + " resamples of each family's models"
+                + (style.selected().isEmpty() ? "" : "; families of the selected models only") + "); arrows: censored N_c"));
     }
 
     private static void criticalScale(FamilyDiagnosis f, Layers markers, int nc, Layers bands, XYPlot plot, int k) {

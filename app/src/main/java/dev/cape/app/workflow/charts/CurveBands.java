@@ -15,7 +15,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  */
 final class CurveBands {
 
-    private static final float ALPHA = 0.16f;
+    private static final float ALPHA = 0.09f;
 
     private final YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
     private final List<Color> colours = new ArrayList<>();

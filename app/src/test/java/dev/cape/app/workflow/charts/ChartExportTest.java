@@ -115,6 +115,13 @@ class ChartExportTest {
         assertTrue(checked > 5, "families with a band: " + checked);
         assertTrue(subtitleTexts(WorkbenchCharts.build(ChartKind.COUPLING, result, ChartStyle.plain()))
                 .contains("pointwise 95% bootstrap band of c"));
+        // with models selected, only their families are shaded
+        XYPlot selected = WorkbenchCharts.build(ChartKind.COUPLING, result, new ChartStyle(true,
+                Set.of("meta-llama/Llama-2-7b-hf"))).getXYPlot();
+        org.jfree.data.xy.YIntervalSeriesCollection only = (org.jfree.data.xy.YIntervalSeriesCollection)
+                selected.getDataset(4);
+        assertEquals(1, only.getSeriesCount());
+        assertEquals("Llama-2", only.getSeriesKey(0));
     }
 
     @Test

@@ -66,7 +66,8 @@ class DataViewModelTest {
     @Test
     void bundledDataShowsItsImportNotesUnderItsName() {
         assertEquals(before.importNotes().size(), vm.notes().size());
-        assertTrue(vm.notes().stream().allMatch(n -> n.file().equals("bundled base_models.csv")), vm.notes().toString());
+        assertTrue(vm.notes().stream().allMatch(n -> n.file().equals("bundled base_models.csv")),
+                vm.notes().toString());
         assertTrue(vm.notes().get(0).text().startsWith("bundled base_models.csv: columns kept as extra benchmarks"),
                 vm.notes().get(0).text());
     }

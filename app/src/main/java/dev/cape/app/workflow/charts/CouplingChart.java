@@ -20,8 +20,9 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
 /**
  * Chart 2: coupling curves c(log N) per family with their pointwise bootstrap bands (translucent, from
- * {@link FamilyDiagnosis#band()}; only the selected models' families while models are selected), N_c markers, the per-family bootstrap interval of N_c drawn on the c = 0 line where
- * N_c lies, and censoring arrows. Everything plotted comes from the diagnosis; nothing is computed here.
+ * {@link FamilyDiagnosis#band()}; only the selected models' families while models are selected), N_c markers, the
+ * per-family bootstrap interval of N_c drawn on the c = 0 line where N_c lies, and censoring arrows. Everything
+ * plotted comes from the diagnosis; nothing is computed here.
  */
 final class CouplingChart {
 
@@ -99,7 +100,8 @@ final class CouplingChart {
         return style.finish(chart, List.of("bandwidth h = " + d.options().bandwidth() + " decades; N_c = first upward"
                 + " zero crossing; bars on c = 0: 95% bootstrap CI of N_c; shaded: pointwise 95% bootstrap band of c ("
                 + d.options().familyBootstrap() + " resamples of each family's models"
-                + (style.selected().isEmpty() ? "" : "; families of the selected models only") + "); arrows: censored N_c"));
+                + (style.selected().isEmpty() ? "" : "; families of the selected models only")
+                + "); arrows: censored N_c"));
     }
 
     private static void criticalScale(FamilyDiagnosis f, Layers markers, int nc, Layers bands, XYPlot plot, int k) {

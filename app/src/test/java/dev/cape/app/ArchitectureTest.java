@@ -63,6 +63,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void chartsPlotWhatTheAnalysisComputes() {
+        noClasses().that().resideInAnyPackage("dev.cape.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.commons.math3.stat..",
+                        "org.apache.commons.statistics..", "org.jfree.data.statistics..")
+                .because("every computation comes from analysis/ and inference/; the GUI and charts add none")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheTaskRunnersStartThreads() {
         noClasses().that().resideInAPackage("dev.cape.app..")
                 .and().doNotHaveFullyQualifiedName("dev.cape.app.common.FxTaskRunner")

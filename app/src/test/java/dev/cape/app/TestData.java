@@ -28,6 +28,17 @@ public final class TestData {
                 """);
     }
 
+    /** A valid CSV with one new family, "Pctfam", whose MMLU column is in percent (the import notes the conversion). */
+    public static Path percentCsv(Path dir) {
+        return write(dir.resolve("pctfam.csv"), """
+                model,family,params_b,hidden_size,arc_c,gsm8k,mmlu,truthfulqa_mc2
+                pct/p-1b,Pctfam,1,2048,0.30,0.05,26.0,0.42
+                pct/p-3b,Pctfam,3,2560,0.38,0.12,35.0,0.38
+                pct/p-7b,Pctfam,7,4096,0.47,0.25,48.0,0.36
+                pct/p-30b,Pctfam,30,6656,0.58,0.45,62.0,0.41
+                """);
+    }
+
     /** A CSV whose fourth line has a score that is not a number. */
     public static Path badCsv(Path dir) {
         return write(dir.resolve("bad.csv"), """

@@ -147,6 +147,11 @@ public final class PooledPhaseCorrelation {
     }
 
     private int[] selectIndices(FamilyScores f, double[] x) {
+        return selectIndices(f, x, coupling, target, tau);
+    }
+
+    /** Indices of the family's models whose phase (coupling at their own x, threshold τ) is the target. */
+    static int[] selectIndices(FamilyScores f, double[] x, KernelCoupling coupling, Phase target, double tau) {
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < f.size(); i++) {
             double c = coupling.statistic(x, f.reasoning(), f.truth(), x[i]);

@@ -8,11 +8,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.statistics.descriptive.Quantile;
 
 /**
  * Bootstrap interval of a family's critical scale (spec §3): resample the family's models with replacement,
  * keep resamples with at least 3 distinct sizes, find N_c of each, and take the percentile 95% interval of
  * log10 N_c over the resamples that cross, with the share of kept resamples that were censored.
+ *
+ * <p>The same kept resamples also give a pointwise percentile band of the coupling curve ({@link CouplingBand}):
+ * each resample's curve is re-evaluated on the fixed grid of the original curve, and at every grid point the
+ * (α/2, 1 − α/2) percentiles are taken over the resamples whose curve is defined there.
  *
  * <p>Each resample uses its own grid spanning its own [min x, max x], exactly as {@link KernelCoupling#fit} would;
  * kernel weights are cached per (min, max) pair, so no exponential is evaluated per resample.
@@ -23,6 +28,8 @@ public final class FamilyBootstrap {
     public static final int DEFAULT_RESAMPLES = 2000;
     /** Fewest crossing resamples for which an interval is reported. */
     public static final int MIN_CROSSINGS_FOR_CI = 20;
+    /** Fewest resamples defined at a grid point for which the coupling band is reported there. */
+    public static final int MIN_CURVES_FOR_BAND = 20;
     private static final int MIN_DISTINCT_SIZES = 3;
 
     private final int resamples;
@@ -60,9 +67,11 @@ public final class FamilyBootstrap {
      *                      {@link #MIN_CROSSINGS_FOR_CI} crossed
      * @param confidence    interval level
      * @param seed          seed of the random streams used
+     * @param band          pointwise percentile band of the coupling curve from the same resamples, or null when no
+     *                      resample was drawn
      */
     public record Result(int drawn, int kept, int crossing, int leftCensored, int rightCensored, double[] ciLog10,
-                         double confidence, long seed) {
+                         double confidence, long seed, CouplingBand band) {
 
         /** Share of kept resamples that were censored (either side); NaN when none was kept. */
         public double censoredShare() {
@@ -74,10 +83,14 @@ public final class FamilyBootstrap {
     public Result bootstrap(FamilyScores family, KernelCoupling coupling, UniformRandomProvider rng, long seed) {
         int n = family.size();
         if (n < KernelCoupling.MIN_MODELS || family.distinctSizes() < MIN_DISTINCT_SIZES) {
-            return new Result(0, 0, 0, 0, 0, null, confidence, seed);
+            return new Result(0, 0, 0, 0, 0, null, confidence, seed, null);
         }
         Evaluator eval = new Evaluator(family, coupling);
         double[] crossings = new double[resamples];
+        int grid = coupling.gridPoints();
+        double[][] curves = new double[grid][resamples]; // [grid point][defined resample]
+        int[] defined = new int[grid];
+        double[] full = new double[grid];
         int kept = 0;
         int crossing = 0;
         int left = 0;
@@ -96,6 +109,12 @@ public final class FamilyBootstrap {
                 continue;
             }
             kept++;
+            eval.fullGridCurve(counts, full);
+            for (int k = 0; k < grid; k++) {
+                if (!Double.isNaN(full[k])) {
+                    curves[k][defined[k]++] = full[k];
+                }
+            }
             switch (nc.status()) {
                 case CROSSING -> crossings[crossing++] = nc.log10Value();
                 case LEFT_CENSORED -> left++;
@@ -110,7 +129,28 @@ public final class FamilyBootstrap {
             double a = (1 - confidence) / 2;
             ci = new double[] {Percentile.sortedQuantile(v, a), Percentile.sortedQuantile(v, 1 - a)};
         }
-        return new Result(resamples, kept, crossing, left, right, ci, confidence, seed);
+        return new Result(resamples, kept, crossing, left, right, ci, confidence, seed,
+                band(eval.fullGridX(), curves, defined, kept, seed));
+    }
+
+    private CouplingBand band(double[] gridX, double[][] curves, int[] defined, int kept, long seed) {
+        int grid = gridX.length;
+        double[] lower = new double[grid];
+        double[] upper = new double[grid];
+        double a = (1 - confidence) / 2;
+        // selection instead of a full sort per grid point; HF7 is numpy's linear rule, as Percentile
+        Quantile quantile = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7).withCopy(false);
+        for (int k = 0; k < grid; k++) {
+            if (defined[k] < MIN_CURVES_FOR_BAND) {
+                lower[k] = Double.NaN;
+                upper[k] = Double.NaN;
+                continue;
+            }
+            double[] q = quantile.evaluateRange(curves[k], 0, defined[k], a, 1 - a);
+            lower[k] = q[0];
+            upper[k] = q[1];
+        }
+        return new CouplingBand(gridX, lower, upper, defined, resamples, kept, confidence, seed);
     }
 
     /** Evaluates N_c of a resample given as multiplicities of the family's models, with cached kernel weights. */
@@ -125,6 +165,8 @@ public final class FamilyBootstrap {
         private final Map<Integer, double[][]> weightCache = new HashMap<>();
         private final Map<Integer, double[]> gridCache = new HashMap<>();
         private final double[] gc; // scratch: c on the current resample's grid
+        private int lastLo = -1; // size range of the resample criticalScale last evaluated
+        private int lastHi = -1;
 
         Evaluator(FamilyScores f, KernelCoupling coupling) {
             x = f.log10Params();
@@ -158,8 +200,12 @@ public final class FamilyBootstrap {
                 }
             }
             if (distinct < MIN_DISTINCT_SIZES) {
+                lastLo = -1;
+                lastHi = -1;
                 return null;
             }
+            lastLo = lo;
+            lastHi = hi;
             double[][] w = weights(lo, hi); // [grid][size]
             int from = lo;
             int to = hi;
@@ -168,6 +214,27 @@ public final class FamilyBootstrap {
                 gc[k] = coupling(w[k], counts);
             }
             return CriticalScale.of(gx, gc);
+        }
+
+        /** The grid of the original curve: {@code gridPoints} points spanning the family's [min x, max x]. */
+        double[] fullGridX() {
+            return gridX(0, sizes.length - 1);
+        }
+
+        /**
+         * c of the resample on the original curve's grid, into {@code out}; NaN where undefined. Reuses the values
+         * of the last {@link #criticalScale} call when that resample spans the family's whole size range.
+         */
+        void fullGridCurve(int[] counts, double[] out) {
+            int last = sizes.length - 1;
+            if (lastLo == 0 && lastHi == last) {
+                System.arraycopy(gc, 0, out, 0, grid);
+                return;
+            }
+            double[][] w = weights(0, last);
+            for (int k = 0; k < grid; k++) {
+                out[k] = coupling(w[k], counts);
+            }
         }
 
         private double coupling(double[] wk, int[] counts) {

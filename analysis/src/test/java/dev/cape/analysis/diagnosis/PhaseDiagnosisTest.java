@@ -100,6 +100,30 @@ class PhaseDiagnosisTest {
     }
 
     @Test
+    void curveBandsDoNotDependOnTheNumberOfThreads() throws Exception {
+        // the families are bootstrapped in parallel; one worker thread must give the very same bands
+        java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            DiagnosisResult single = one.submit(() -> PhaseDiagnosis.with(result.options())
+                    .run(data, ProgressListener.NONE)).get();
+            int banded = 0;
+            for (int k = 0; k < result.families().size(); k++) {
+                FamilyDiagnosis a = result.families().get(k);
+                assertEquals(a.band(), single.families().get(k).band(), a.family());
+                if (a.band() != null) {
+                    banded++;
+                    assertEquals(result.options().familyBootstrap(), a.band().drawn());
+                    assertEquals(a.bootstrap().seed(), a.band().seed());
+                    assertTrue(java.util.Arrays.equals(a.curve().gridX(), a.band().gridX()), a.family());
+                }
+            }
+            assertTrue(banded >= 5, "families with a band: " + banded);
+        } finally {
+            one.shutdown();
+        }
+    }
+
+    @Test
     void jointPermutationTestEqualsTheStandaloneTaxTest() {
         // the joint test draws the same permutations as a standalone test on the same stream
         var families = Composites.of(data, result.options().reasoning(), result.options().truth()).families();

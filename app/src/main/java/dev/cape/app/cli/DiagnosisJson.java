@@ -13,6 +13,7 @@ import dev.cape.analysis.diagnosis.DiagnosisResult;
 import dev.cape.analysis.diagnosis.FamilyDiagnosis;
 import dev.cape.analysis.phase.PooledPhaseCorrelation;
 import dev.cape.analysis.resampling.CensoredNormalFit;
+import dev.cape.analysis.resampling.CouplingBand;
 import dev.cape.analysis.resampling.FamilyBootstrap;
 import dev.cape.analysis.resampling.Log10Interval;
 import dev.cape.analysis.resampling.MeanCriticalScale;
@@ -157,9 +158,43 @@ public final class DiagnosisJson {
         }
         o.add("models", models);
         o.add("nc", nc(f));
+        o.add("band", band(f));
         if (!f.note().isEmpty()) {
             o.addProperty("note", f.note());
         }
+        return o;
+    }
+
+    /** The pointwise bootstrap band of the coupling curve on the curve's grid, or null without a bootstrap. */
+    private static JsonElement band(FamilyDiagnosis f) {
+        CouplingBand b = f.band();
+        if (b == null || f.curve() == null) {
+            return JsonNull.INSTANCE;
+        }
+        JsonObject o = new JsonObject();
+        JsonArray x = new JsonArray();
+        JsonArray estimate = new JsonArray();
+        JsonArray lower = new JsonArray();
+        JsonArray upper = new JsonArray();
+        JsonArray contributing = new JsonArray();
+        double[] c = f.curve().gridC();
+        int[] n = b.contributing();
+        for (int k = 0; k < b.size(); k++) {
+            x.add(num(b.x(k)));
+            estimate.add(num(c[k]));
+            lower.add(num(b.lower(k)));
+            upper.add(num(b.upper(k)));
+            contributing.add(n[k]);
+        }
+        o.add("log10_n", x);
+        o.add("coupling", estimate);
+        o.add("lower", lower);
+        o.add("upper", upper);
+        o.add("contributing", contributing);
+        o.addProperty("level", b.level());
+        o.addProperty("resamples", b.drawn());
+        o.addProperty("kept", b.kept());
+        o.addProperty("seed", b.seed());
         return o;
     }
 

@@ -2,6 +2,7 @@ package dev.cape.app.data;
 
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
@@ -18,7 +19,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.table.TableFilter;
 
-/** The left pane: the model table with column filters, the family checklist and the list of import problems. */
+/**
+ * The left pane: the model table with column filters, the import notes under it, the family checklist and the list
+ * of import problems.
+ */
 public final class DataPane extends VBox {
 
     public DataPane(DataViewModel vm) {
@@ -64,10 +68,34 @@ public final class DataPane extends VBox {
         problemBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.problems()));
         problemBox.managedProperty().bind(problemBox.visibleProperty());
 
+        ListView<ImportNote> notes = new ListView<>(vm.notes());
+        notes.setId("import-notes");
+        notes.setPrefHeight(80);
+        notes.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ImportNote n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(empty || n == null ? null : n.text());
+                setTooltip(empty || n == null ? null : new javafx.scene.control.Tooltip(n.text()));
+            }
+        });
+        notes.setMinHeight(60);
+        // after the list has laid out the new items: show the newest note
+        vm.notes().addListener((ListChangeListener<ImportNote>) c ->
+                Platform.runLater(() -> notes.scrollTo(vm.notes().size() - 1)));
+        Button clearNotes = new Button("Clear");
+        clearNotes.setOnAction(e -> vm.clearNotes());
+        TitledPane notePane = new TitledPane(null, new VBox(4, notes, clearNotes));
+        notePane.setId("import-notes-pane");
+        notePane.textProperty().bind(javafx.beans.binding.Bindings.size(vm.notes())
+                .asString("Import notes (%d): what the import changed or assumed"));
+        notePane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.notes()));
+        notePane.managedProperty().bind(notePane.visibleProperty());
+
         Label hint = new Label("Drop CSV files here, or File ▸ Open. Select rows to mark them in every chart.");
         hint.setWrapText(true);
         TitledPane familyPane = new TitledPane("Families (unchecked ones are left out)", families);
-        getChildren().addAll(hint, problemBox, table, familyPane);
+        getChildren().addAll(hint, problemBox, table, notePane, familyPane);
     }
 
     private static TableColumn<ModelRow, String> text(String name, Function<ModelRow, String> get, double width) {

@@ -25,9 +25,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The data pane's state: table rows, families with their checked state, import problems and pending column
- * mappings. Imports run in the background; what reads is merged into the session, what fails is listed with its
- * file, line and column, and the data already loaded stays as it was.
+ * The data pane's state: table rows, families with their checked state, import problems, import notes and pending
+ * column mappings. Imports run in the background; what reads is merged into the session and its import notes are
+ * listed with the file they concern; what fails is listed with its file, line and column, and the data already
+ * loaded stays as it was. When the session's data is replaced (bundled data, a session file) the notes are those of
+ * the new data.
  */
 public final class DataViewModel {
 
@@ -36,6 +38,7 @@ public final class DataViewModel {
     private final ObservableList<ModelRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> families = FXCollections.observableArrayList();
     private final ObservableList<ImportProblem> problems = FXCollections.observableArrayList();
+    private final ObservableList<ImportNote> notes = FXCollections.observableArrayList();
     private final Deque<MappingRequest> queue = new ArrayDeque<>();
     private final ReadOnlyObjectWrapper<MappingRequest> mappingRequest = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper();
@@ -43,12 +46,20 @@ public final class DataViewModel {
     private final ObservableList<ModelRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<String> familiesView = FXCollections.unmodifiableObservableList(families);
     private final ObservableList<ImportProblem> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ObservableList<ImportNote> notesView = FXCollections.unmodifiableObservableList(notes);
+    private boolean merging;
 
     public DataViewModel(WorkbenchViewModel session, TaskRunner runner) {
         this.session = session;
         this.runner = runner;
-        session.datasetProperty().addListener((o, a, b) -> refresh());
+        session.datasetProperty().addListener((o, a, b) -> {
+            if (!merging) {
+                notes.setAll(ImportNote.of(b));
+            }
+            refresh();
+        });
         session.resultProperty().addListener((o, a, b) -> refresh());
+        notes.setAll(ImportNote.of(session.datasetProperty().get()));
         session.excludedFamiliesProperty().addListener((o, a, b) -> included.forEach((f, p) -> p.set(!b.contains(f))));
         refresh();
     }
@@ -70,7 +81,7 @@ public final class DataViewModel {
         importing.set(true);
         runner.run("Importing " + files.size() + " file(s)", p -> CsvBatch.read(files), TaskCallbacks.<CsvBatch>of(r -> {
             importing.set(false);
-            r.data().stream().reduce(Dataset::merge).ifPresent(session::mergeData);
+            merge(r.data());
             problems.addAll(r.problems());
             queue.addAll(r.requests());
             nextRequest();
@@ -86,7 +97,7 @@ public final class DataViewModel {
         runner.run("Importing " + request.file(), p -> CsvImporter.withDefaults().withColumnMapping(mapping)
                 .read(request.file()), TaskCallbacks.<Dataset>of(d -> {
                     importing.set(false);
-                    session.mergeData(d);
+                    merge(List.of(d));
                     nextRequest();
                 }, e -> {
                     importing.set(false);
@@ -102,6 +113,17 @@ public final class DataViewModel {
         nextRequest();
     }
 
+    /** Merges the data sets into the session and lists each one's notes under its own file. */
+    private void merge(List<Dataset> data) {
+        merging = true;
+        try {
+            data.stream().reduce(Dataset::merge).ifPresent(session::mergeData);
+        } finally {
+            merging = false;
+        }
+        data.forEach(d -> notes.addAll(ImportNote.of(d)));
+    }
+
     private void nextRequest() {
         mappingRequest.set(queue.poll());
     }
@@ -112,6 +134,10 @@ public final class DataViewModel {
 
     public void clearProblems() {
         problems.clear();
+    }
+
+    public void clearNotes() {
+        notes.clear();
     }
 
     /** Whether a family is analysed; setting it to false leaves the family out and recomputes. */
@@ -140,6 +166,7 @@ public final class DataViewModel {
     public ObservableList<ModelRow> rows() { return rowsView; }
     public ObservableList<String> families() { return familiesView; }
     public ObservableList<ImportProblem> problems() { return problemsView; }
+    public ObservableList<ImportNote> notes() { return notesView; }
     public ReadOnlyObjectProperty<MappingRequest> mappingRequestProperty() { return mappingRequest.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty importingProperty() { return importing.getReadOnlyProperty(); }
 }

@@ -97,6 +97,39 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void jsonCarriesThePointwiseCouplingBandOfEachFamily() throws IOException {
+        Path out = dir.resolve("b.json");
+        CliRun run = CliRun.of(args("--format", "json", "--out", out.toString()));
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject json = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
+        int banded = 0;
+        for (var e : json.getAsJsonArray("families")) {
+            JsonObject fam = e.getAsJsonObject();
+            assertTrue(fam.has("band"), fam.get("family").getAsString());
+            if (fam.get("band").isJsonNull()) {
+                continue;
+            }
+            banded++;
+            JsonObject band = fam.getAsJsonObject("band");
+            int n = band.getAsJsonArray("log10_n").size();
+            assertEquals(dev.cape.analysis.coupling.KernelCoupling.DEFAULT_GRID_POINTS, n);
+            for (String k : List.of("coupling", "lower", "upper", "contributing")) {
+                assertEquals(n, band.getAsJsonArray(k).size(), k);
+            }
+            assertEquals(0.95, band.get("level").getAsDouble());
+            assertEquals(json.getAsJsonObject("provenance").get("family_bootstrap").getAsInt(),
+                    band.get("resamples").getAsInt());
+            for (int k = 0; k < n; k++) {
+                var lo = band.getAsJsonArray("lower").get(k);
+                var hi = band.getAsJsonArray("upper").get(k);
+                assertEquals(lo.isJsonNull(), hi.isJsonNull());
+                assertTrue(lo.isJsonNull() || lo.getAsDouble() <= hi.getAsDouble());
+            }
+        }
+        assertTrue(banded > 5, "families with a band: " + banded);
+    }
+
+    @Test
     void textReportHasFamilyTablesAndPooledResults() {
         CliRun run = CliRun.of(args());
         assertEquals(0, run.exitCode(), run.err());

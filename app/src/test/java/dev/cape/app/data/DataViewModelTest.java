@@ -64,6 +64,45 @@ class DataViewModelTest {
     }
 
     @Test
+    void bundledDataShowsItsImportNotesUnderItsName() {
+        assertEquals(before.importNotes().size(), vm.notes().size());
+        assertTrue(vm.notes().stream().allMatch(n -> n.file().equals("bundled base_models.csv")),
+                vm.notes().toString());
+        assertTrue(vm.notes().get(0).text().startsWith("bundled base_models.csv: columns kept as extra benchmarks"),
+                vm.notes().get(0).text());
+    }
+
+    @Test
+    void importedFileAddsItsNotesNamingTheFileAndBadFilesAddNone() {
+        int bundled = vm.notes().size();
+        Path pct = TestData.percentCsv(dir);
+        vm.openFiles(List.of(TestData.badCsv(dir), pct));
+        assertTrue(vm.families().contains("Pctfam"));
+        List<ImportNote> added = vm.notes().subList(bundled, vm.notes().size());
+        assertEquals(1, added.size(), added.toString());
+        assertEquals(pct.toString(), added.get(0).file());
+        assertEquals("column 'mmlu' (mmlu): percentages (values up to 62.0, line 5), divided by 100",
+                added.get(0).message());
+        assertTrue(added.get(0).text().contains("pctfam.csv: column 'mmlu'"), added.get(0).text());
+        vm.clearNotes();
+        assertTrue(vm.notes().isEmpty());
+    }
+
+    @Test
+    void replacingTheDataReplacesTheNotes() {
+        vm.openFiles(List.of(TestData.percentCsv(dir)));
+        Dataset merged = session.datasetProperty().get();
+        assertTrue(vm.notes().stream().anyMatch(n -> n.file().endsWith("pctfam.csv")));
+        vm.loadBundled();
+        assertTrue(vm.notes().stream().noneMatch(n -> n.file().endsWith("pctfam.csv")), vm.notes().toString());
+        assertEquals(before.importNotes().size(), vm.notes().size());
+        // a session file replaces the data with its saved data set: its notes are shown under its source
+        session.replaceData(merged, Set.of());
+        assertEquals(merged.importNotes().size(), vm.notes().size());
+        assertTrue(vm.notes().stream().allMatch(n -> n.file().equals(merged.source())));
+    }
+
+    @Test
     void unrecognisedHeadersAskForAMappingAndSkippingListsTheFile() {
         vm.openFiles(List.of(TestData.unmappedCsv(dir)));
         MappingRequest request = vm.mappingRequestProperty().get();

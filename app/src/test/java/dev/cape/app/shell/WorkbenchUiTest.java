@@ -11,6 +11,7 @@ import com.sun.javafx.tk.Toolkit;
 import dev.cape.analysis.data.BundledData;
 import dev.cape.app.TestData;
 import dev.cape.app.common.FxTaskRunner;
+import dev.cape.app.data.ImportNote;
 import dev.cape.app.data.ImportProblem;
 import dev.cape.app.data.ModelRow;
 import dev.cape.app.workflow.charts.ChartExport;
@@ -28,6 +29,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
 import javafx.scene.image.Image;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -104,6 +106,23 @@ class WorkbenchUiTest {
         assertEquals(MODELS + 4, table(robot).getItems().size());
         assertTrue(table(robot).getItems().stream().anyMatch(r -> r.family().equals("Testfam")
                 && !Double.isNaN(r.coupling())), "the new family is analysed");
+    }
+
+    @Test
+    void droppingACsvInPercentShowsItsImportNoteNamingTheFile(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        ListView<ImportNote> notes = robot.lookup("#import-notes").queryListView();
+        int bundled = notes.getItems().size();
+        drop(robot, TestData.percentCsv(dir));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> notes.getItems().size() == bundled + 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        TitledPane pane = robot.lookup("#import-notes-pane").query();
+        assertTrue(pane.isVisible());
+        assertTrue(pane.getText().startsWith("Import notes (" + (bundled + 1) + ")"), pane.getText());
+        String text = notes.getItems().get(bundled).text();
+        assertTrue(text.contains("pctfam.csv: column 'mmlu' (mmlu): percentages"), text);
+        assertTrue(robot.from(notes).lookup(".list-cell").queryAll().stream().anyMatch(c -> c instanceof javafx.scene
+                .control.ListCell<?> cell && text.equals(cell.getText())), "the newest note is scrolled into view");
     }
 
     @Test

@@ -19,8 +19,10 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
 /**
- * Chart 2: coupling curves c(log N) per family with N_c markers, the per-family bootstrap interval of N_c (the
- * analysis bootstraps N_c, not the curve, so the band is drawn on the c = 0 line where N_c lies) and censoring arrows.
+ * Chart 2: coupling curves c(log N) per family with their pointwise bootstrap bands (translucent, from
+ * {@link FamilyDiagnosis#band()}; only the selected models' families while models are selected), N_c markers, the
+ * per-family bootstrap interval of N_c drawn on the c = 0 line where N_c lies, and censoring arrows. Everything
+ * plotted comes from the diagnosis; nothing is computed here.
  */
 final class CouplingChart {
 
@@ -42,12 +44,16 @@ final class CouplingChart {
         plot.setDomainAxis(x);
         plot.setRangeAxis(y);
         int index = 0;
+        CurveBands curveBands = new CurveBands();
         for (FamilyDiagnosis f : d.families()) {
             CouplingCurve c = f.curve();
             if (c == null) {
                 continue;
             }
             int k = curves.series(f.family());
+            if (style.selected().isEmpty() || f.scores().models().stream().anyMatch(style.selected()::contains)) {
+                curveBands.add(f, ChartStyle.categorical(k));
+            }
             for (int g = 0; g < c.gridX().length; g++) {
                 // tooltips of curve points are formatted when shown: 200 points per family
                 curves.add(k, Math.pow(10, c.gridX()[g]), c.gridC()[g], null);
@@ -85,12 +91,17 @@ final class CouplingChart {
         plot.setDataset(2, bands.dataset());
         plot.setRenderer(2, bandRenderer);
         Layers.addSelection(plot, 3, selected, style);
+        // drawn first (the plot renders the highest index first), so the bands lie under every curve
+        plot.setDataset(4, curveBands.dataset());
+        plot.setRenderer(4, curveBands.renderer());
         plot.addRangeMarker(new ValueMarker(0, style.foreground(), new BasicStroke(0.8f)));
         plot.setFixedLegendItems(legend(style));
         JFreeChart chart = new JFreeChart(ChartKind.COUPLING.title() + " c(log N) per family", plot);
         return style.finish(chart, List.of("bandwidth h = " + d.options().bandwidth() + " decades; N_c = first upward"
-                + " zero crossing; bars on c = 0: 95% bootstrap CI of N_c (" + d.options().familyBootstrap()
-                + " resamples; no band for the curve itself); arrows: censored N_c"));
+                + " zero crossing; bars on c = 0: 95% bootstrap CI of N_c; shaded: pointwise 95% bootstrap band of c ("
+                + d.options().familyBootstrap() + " resamples of each family's models"
+                + (style.selected().isEmpty() ? "" : "; families of the selected models only")
+                + "); arrows: censored N_c"));
     }
 
     private static void criticalScale(FamilyDiagnosis f, Layers markers, int nc, Layers bands, XYPlot plot, int k) {
@@ -126,6 +137,8 @@ final class CouplingChart {
         items.add(new LegendItem("N_c", null, null, null, diamond(), style.foreground()));
         items.add(new LegendItem("95% CI of N_c", null, null, null, new java.awt.Rectangle(-8, -3, 16, 6),
                 new Color(128, 128, 128, 110)));
+        items.add(new LegendItem("95% band of c (pointwise)", null, null, null, new java.awt.Rectangle(-8, -6, 16, 12),
+                new Color(128, 128, 128, 60)));
         items.add(new LegendItem("censored N_c (arrow)", null, null, null, new java.awt.Rectangle(-8, -1, 16, 2),
                 style.foreground()));
         if (!style.selected().isEmpty()) {

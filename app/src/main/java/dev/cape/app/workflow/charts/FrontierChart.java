@@ -1,6 +1,7 @@
 package dev.cape.app.workflow.charts;
 
 import dev.cape.analysis.frontier.FrontierCorrelation;
+import dev.cape.analysis.frontier.FrontierLine;
 import dev.cape.analysis.frontier.FrontierModel;
 import dev.cape.app.workflow.WorkbenchAnalysis;
 import java.awt.BasicStroke;
@@ -12,11 +13,11 @@ import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.statistics.Regression;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
-/** Chart 7: frontier models' reasoning against truthfulness by lab, the least-squares line and Pearson r. */
+/**
+ * Chart 7: frontier models' reasoning against truthfulness by lab, the least-squares line ({@link FrontierLine}) and
+ * Pearson r.
+ */
 final class FrontierChart {
 
     private FrontierChart() {
@@ -25,16 +26,10 @@ final class FrontierChart {
     static JFreeChart build(WorkbenchAnalysis.Frontier frontier, ChartStyle style, boolean pending) {
         Layers points = new Layers();
         Map<String, Integer> labs = new LinkedHashMap<>();
-        XYSeries all = new XYSeries("all", false, true);
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
         for (FrontierModel m : frontier.table().models()) {
             int k = labs.computeIfAbsent(m.lab(), points::series);
             points.add(k, m.reasoning(), m.truth(), m.model() + " (" + m.lab() + "): reasoning = "
                     + Layers.f(m.reasoning()) + ", truthfulness = " + Layers.f(m.truth()));
-            all.add(m.reasoning(), m.truth());
-            min = Math.min(min, m.reasoning());
-            max = Math.max(max, m.reasoning());
         }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         for (int k = 0; k < labs.size(); k++) {
@@ -47,15 +42,16 @@ final class FrontierChart {
         x.setAutoRangeIncludesZero(false);
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(points.dataset(), x, y, r);
-        if (all.getItemCount() >= 2) {
-            double[] ab = Regression.getOLSRegression(new XYSeriesCollection(all), 0);
-            plot.addAnnotation(new XYLineAnnotation(min, ab[0] + ab[1] * min, max, ab[0] + ab[1] * max,
-                    new BasicStroke(1.5f), style.foreground()));
+        FrontierLine.Result line = FrontierLine.fit(frontier.table());
+        if (line.defined()) {
+            plot.addAnnotation(new XYLineAnnotation(line.minX(), line.at(line.minX()), line.maxX(),
+                    line.at(line.maxX()), new BasicStroke(1.5f), style.foreground()));
         }
         FrontierCorrelation.Result c = frontier.correlation();
         JFreeChart chart = new JFreeChart(ChartKind.FRONTIER.title(), plot);
         return style.finish(chart, List.of(c.n() + " models from " + c.labs().size() + " labs ("
-                + frontier.table().source() + "); line: least squares",
+                + frontier.table().source() + "); line: least squares, truthfulness = " + Layers.f(line.intercept())
+                + " + " + Layers.f(line.slope()) + " × reasoning",
                 "Pearson r = " + Layers.f(c.pearson().r()) + " (permutation p = " + Layers.p(c.pearson().permutationP())
                         + "), Spearman ρ = " + Layers.f(c.spearman().r()) + " (p = "
                         + Layers.p(c.spearman().permutationP()) + "); B = " + c.settings().permutations()

@@ -1,21 +1,21 @@
 package dev.cape.app.workflow.charts;
 
+import dev.cape.analysis.coupling.KernelCoupling;
 import dev.cape.analysis.diagnosis.DiagnosisResult;
 import dev.cape.analysis.diagnosis.FamilyDiagnosis;
 import dev.cape.analysis.phase.Phase;
 import dev.cape.analysis.phase.PooledPhaseCorrelation;
-import java.util.ArrayList;
+import dev.cape.analysis.phase.PooledZScores;
 import java.util.List;
-import org.apache.commons.math3.stat.StatUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
 /**
- * Chart 4: the models pooled by the phase correlations, R and T z-scored within each family's selection (population
- * standard deviation, as {@link PooledPhaseCorrelation#zProductSum} does), tax phase and cooperative phase, with the
- * pooled r and its permutation p from the diagnosis.
+ * Chart 4: the models pooled by the phase correlations, R and T z-scored within each family's selection as
+ * {@link PooledZScores} gives them, tax phase and cooperative phase, with the pooled r and its permutation p from the
+ * diagnosis.
  */
 final class PooledChart {
 
@@ -45,40 +45,17 @@ final class PooledChart {
                             ChartStyle style) {
         int k = points.series(pooled.phase().id() + " (" + pooled.nModels() + " models, " + pooled.nFamilies()
                 + " families)");
-        for (FamilyDiagnosis f : d.families()) {
-            if (!pooled.families().contains(f.family())) {
-                continue;
-            }
-            List<Integer> idx = new ArrayList<>();
-            for (int i = 0; i < f.phases().size(); i++) {
-                if (f.phases().get(i) == pooled.phase()) {
-                    idx.add(i);
-                }
-            }
-            double[] r = idx.stream().mapToDouble(i -> f.scores().reasoning()[i]).toArray();
-            double[] t = idx.stream().mapToDouble(i -> f.scores().truth()[i]).toArray();
-            double[] zr = z(r);
-            double[] zt = z(t);
-            for (int j = 0; j < idx.size(); j++) {
-                String model = f.scores().models().get(idx.get(j));
-                String tip = model + " (" + f.family() + ", " + pooled.phase().id() + "): z_R = " + Layers.f2(zr[j])
-                        + ", z_T = " + Layers.f2(zt[j]);
-                points.add(k, zr[j], zt[j], tip);
-                if (style.selected().contains(model)) {
-                    selected.add(0, zr[j], zt[j], tip);
-                }
+        PooledZScores.Result z = PooledZScores.withDefaults().with(pooled.phase()).withTau(d.options().tau())
+                .with(KernelCoupling.withDefaults().withBandwidth(d.options().bandwidth()))
+                .fit(d.families().stream().map(FamilyDiagnosis::scores).toList());
+        for (PooledZScores.Point p : z.points()) {
+            String tip = p.model() + " (" + p.family() + ", " + pooled.phase().id() + "): z_R = "
+                    + Layers.f2(p.zReasoning()) + ", z_T = " + Layers.f2(p.zTruth());
+            points.add(k, p.zReasoning(), p.zTruth(), tip);
+            if (style.selected().contains(p.model())) {
+                selected.add(0, p.zReasoning(), p.zTruth(), tip);
             }
         }
-    }
-
-    private static double[] z(double[] v) {
-        double mean = StatUtils.mean(v);
-        double sd = Math.sqrt(StatUtils.populationVariance(v, mean));
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (v[i] - mean) / sd;
-        }
-        return out;
     }
 
     static String summary(PooledPhaseCorrelation.Result r, boolean testPending) {

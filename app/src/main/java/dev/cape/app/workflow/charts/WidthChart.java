@@ -1,16 +1,16 @@
 package dev.cape.app.workflow.charts;
 
-import dev.cape.analysis.coupling.CouplingCurve;
-import dev.cape.analysis.coupling.FamilyScores;
 import dev.cape.analysis.coupling.KernelCoupling;
 import dev.cape.analysis.diagnosis.DiagnosisResult;
 import dev.cape.analysis.diagnosis.FamilyDiagnosis;
 import dev.cape.analysis.phase.Phase;
 import dev.cape.analysis.resampling.StratifiedPermutationTest;
-import dev.cape.analysis.width.RatioVariant;
+import dev.cape.analysis.width.NormalisedCoupling;
 import dev.cape.analysis.width.WidthNormalisation;
 import java.awt.BasicStroke;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.axis.NumberAxis;
@@ -19,8 +19,8 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 
 /**
  * Chart 5: each model's coupling from raw scores against its coupling from width-normalised scores
- * (R / log2 d and T / log2 d, {@link RatioVariant}, fitted with the same {@link KernelCoupling}), for families whose
- * widths are all known, coloured by raw phase, with the partial and ratio correlations of the diagnosis.
+ * (R / log2 d and T / log2 d, as {@link NormalisedCoupling} gives them with the diagnosis' bandwidth), for families
+ * whose widths are all known, coloured by raw phase, with the partial and ratio correlations of the diagnosis.
  */
 final class WidthChart {
 
@@ -34,28 +34,27 @@ final class WidthChart {
         }
         Layers selected = new Layers();
         selected.series("selected");
-        KernelCoupling coupling = KernelCoupling.withDefaults().withBandwidth(d.options().bandwidth());
-        int families = 0;
-        for (FamilyDiagnosis f : d.families()) {
-            FamilyScores s = f.scores();
-            if (f.curve() == null || !allWidthsAboveOne(s.width())) {
-                continue;
-            }
-            RatioVariant.Ratios ratios = RatioVariant.of(s.reasoning(), s.truth(), s.width());
-            CouplingCurve normalised = coupling.fit(new FamilyScores(s.family(), s.models(), s.paramsB(),
-                    ratios.reasoning(), ratios.truthfulness(), s.width()));
-            families++;
-            for (int i = 0; i < s.size(); i++) {
-                double raw = f.coupling(i);
-                double norm = normalised.modelC()[i];
-                String tip = s.models().get(i) + " (" + s.family() + ", d = " + (long) s.width()[i] + "): raw c = "
+        NormalisedCoupling.Result normalised = NormalisedCoupling.withDefaults()
+                .with(KernelCoupling.withDefaults().withBandwidth(d.options().bandwidth()))
+                .fit(d.families().stream().map(FamilyDiagnosis::scores).toList());
+        Map<String, FamilyDiagnosis> byName = new HashMap<>();
+        d.families().forEach(f -> byName.put(f.family(), f));
+        for (NormalisedCoupling.Family n : normalised.families()) {
+            List<Phase> phases = byName.get(n.family()).phases();
+            double[] widths = n.widths();
+            for (int i = 0; i < n.models().size(); i++) {
+                double raw = n.rawCoupling(i);
+                double norm = n.normalisedCoupling(i);
+                String model = n.models().get(i);
+                String tip = model + " (" + n.family() + ", d = " + (long) widths[i] + "): raw c = "
                         + Layers.f2(raw) + ", width-normalised c = " + Layers.f2(norm);
-                points.add(f.phases().get(i).ordinal(), raw, norm, tip);
-                if (style.selected().contains(s.models().get(i))) {
+                points.add(phases.get(i).ordinal(), raw, norm, tip);
+                if (style.selected().contains(model)) {
                     selected.add(0, raw, norm, tip);
                 }
             }
         }
+        int families = normalised.families().size();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         for (Phase p : Phase.values()) {
             r.setSeriesPaint(p.ordinal(), ChartStyle.phaseColour(p));
@@ -84,12 +83,4 @@ final class WidthChart {
         return t == null ? "" : " (p = " + Layers.p(t.p()) + ")";
     }
 
-    private static boolean allWidthsAboveOne(double[] width) {
-        for (double w : width) {
-            if (!(w > 1)) {
-                return false;
-            }
-        }
-        return width.length >= KernelCoupling.MIN_MODELS;
-    }
 }

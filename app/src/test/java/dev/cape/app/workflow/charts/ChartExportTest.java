@@ -87,6 +87,72 @@ class ChartExportTest {
     }
 
     @Test
+    void couplingChartShadesEachFamilysBootstrapBandAsTheDiagnosisGivesIt() {
+        XYPlot plot = WorkbenchCharts.build(ChartKind.COUPLING, result, ChartStyle.plain()).getXYPlot();
+        assertTrue(plot.getRenderer(4) instanceof org.jfree.chart.renderer.xy.DeviationRenderer);
+        org.jfree.data.xy.YIntervalSeriesCollection bands = (org.jfree.data.xy.YIntervalSeriesCollection)
+                plot.getDataset(4);
+        int checked = 0;
+        for (var f : result.diagnosis().families()) {
+            if (f.band() == null) {
+                continue;
+            }
+            int s = bands.indexOf(f.family());
+            int first = 0;
+            while (first < f.band().size() && !f.band().defined(first)) {
+                first++;
+            }
+            if (first == f.band().size()) {
+                assertTrue(s < 0, f.family() + ": no band drawn where it is defined nowhere");
+                continue;
+            }
+            assertTrue(s >= 0, f.family());
+            assertEquals(Math.pow(10, f.band().x(first)), bands.getXValue(s, 0), 1e-12, f.family());
+            assertEquals(f.band().lower(first), bands.getStartYValue(s, 0), 0, f.family());
+            assertEquals(f.band().upper(first), bands.getEndYValue(s, 0), 0, f.family());
+            checked++;
+        }
+        assertTrue(checked > 5, "families with a band: " + checked);
+        assertTrue(subtitleTexts(WorkbenchCharts.build(ChartKind.COUPLING, result, ChartStyle.plain()))
+                .contains("pointwise 95% bootstrap band of c"));
+        // with models selected, only their families are shaded
+        XYPlot selected = WorkbenchCharts.build(ChartKind.COUPLING, result, new ChartStyle(true,
+                Set.of("meta-llama/Llama-2-7b-hf"))).getXYPlot();
+        org.jfree.data.xy.YIntervalSeriesCollection only = (org.jfree.data.xy.YIntervalSeriesCollection)
+                selected.getDataset(4);
+        assertEquals(1, only.getSeriesCount());
+        assertEquals("Llama-2", only.getSeriesKey(0));
+    }
+
+    @Test
+    void pooledWidthAndFrontierChartsPlotWhatTheAnalysisReturns() {
+        var d = result.diagnosis();
+        var families = d.families().stream().map(dev.cape.analysis.diagnosis.FamilyDiagnosis::scores).toList();
+        var coupling = dev.cape.analysis.coupling.KernelCoupling.withDefaults().withBandwidth(d.options().bandwidth());
+        XYPlot pooled = WorkbenchCharts.build(ChartKind.POOLED, result, ChartStyle.plain()).getXYPlot();
+        var tax = dev.cape.analysis.phase.PooledZScores.withDefaults().withTau(d.options().tau()).with(coupling)
+                .fit(families);
+        assertEquals(d.tax().nModels(), pooled.getDataset(0).getItemCount(0));
+        assertEquals(tax.points().get(0).zReasoning(), pooled.getDataset(0).getXValue(0, 0), 0);
+        assertEquals(tax.points().get(0).zTruth(), pooled.getDataset(0).getYValue(0, 0), 0);
+        assertEquals(d.tax().r(), tax.r(), 1e-12);
+
+        XYPlot width = WorkbenchCharts.build(ChartKind.WIDTH, result, ChartStyle.plain()).getXYPlot();
+        var normalised = dev.cape.analysis.width.NormalisedCoupling.withDefaults().with(coupling).fit(families);
+        int points = 0;
+        for (int s = 0; s < width.getDataset(0).getSeriesCount(); s++) {
+            points += width.getDataset(0).getItemCount(s);
+        }
+        assertEquals(normalised.families().stream().mapToInt(f -> f.models().size()).sum(), points);
+
+        XYPlot frontier = WorkbenchCharts.build(ChartKind.FRONTIER, result, ChartStyle.plain()).getXYPlot();
+        var line = dev.cape.analysis.frontier.FrontierLine.fit(result.frontier().table());
+        var drawn = (org.jfree.chart.annotations.XYLineAnnotation) frontier.getAnnotations().get(0);
+        assertEquals(line.at(line.minX()), drawn.getY1(), 0);
+        assertEquals(line.at(line.maxX()), drawn.getY2(), 0);
+    }
+
+    @Test
     void quickResultMarksThePermutationTestsProvisional() {
         WorkbenchAnalysis.Result quick = new WorkbenchAnalysis().run(BundledData.baseModels(), TestData.fastOptions(),
                 WorkbenchAnalysis.Stage.QUICK, ProgressListener.NONE);

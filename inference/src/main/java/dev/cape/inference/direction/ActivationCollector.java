@@ -4,6 +4,7 @@ import dev.cape.inference.hook.Activation;
 import dev.cape.inference.hook.HookPoints;
 import dev.cape.inference.hook.HookSession;
 import dev.cape.inference.model.LanguageModel;
+import dev.cape.inference.tokenize.TextTokenizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,11 +82,21 @@ public final class ActivationCollector {
 
     /** Token ids of each text, with BOS by the tokenizer's convention ({@code bosByDefault()}). */
     public static List<int[]> encode(LanguageModel model, List<String> texts) {
-        var tok = model.tokenizer().orElseThrow(() -> new IllegalArgumentException(
-                "the model has no tokenizer; statements need one"));
+        return encode(model, texts, StatementBos.TOKENIZER_DEFAULT);
+    }
+
+    /** Token ids of each text, with or without BOS as {@code bos} says. */
+    public static List<int[]> encode(LanguageModel model, List<String> texts, StatementBos bos) {
+        return encode(model.tokenizer().orElseThrow(() -> new IllegalArgumentException(
+                "the model has no tokenizer; statements need one")), texts, bos);
+    }
+
+    /** Token ids of each text by {@code tok}, with or without BOS as {@code bos} says. */
+    public static List<int[]> encode(TextTokenizer tok, List<String> texts, StatementBos bos) {
+        boolean addBos = bos.addBos(tok);
         List<int[]> out = new ArrayList<>(texts.size());
         for (String t : texts) {
-            int[] ids = tok.encode(t, tok.bosByDefault());
+            int[] ids = tok.encode(t, addBos);
             if (ids.length == 0) {
                 throw new IllegalArgumentException("text has no tokens: '" + t + "'");
             }

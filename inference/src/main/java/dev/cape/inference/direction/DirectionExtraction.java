@@ -7,8 +7,9 @@ import dev.cape.inference.model.LanguageModel;
 import java.util.List;
 
 /**
- * Statements to directions in one call: tokenize (BOS by the tokenizer's convention), collect last-token {@code hook_resid_post} at every
- * layer, split by item with a seed, and fit and score a direction per layer.
+ * Statements to directions in one call: tokenize (BOS by the tokenizer's convention unless {@link StatementBos#NONE}),
+ * collect last-token {@code hook_resid_post} at every layer, split by item with a seed, and fit and score a direction
+ * per layer.
  */
 public final class DirectionExtraction {
 
@@ -21,8 +22,15 @@ public final class DirectionExtraction {
 
     public static Outcome run(LanguageModel model, StatementSet set, DirectionFinder finder, double testShare,
             long splitSeed, int batchSize, Progress progress) {
+        return run(model, set, finder, testShare, splitSeed, batchSize, StatementBos.TOKENIZER_DEFAULT, progress);
+    }
+
+    /** As {@link #run(LanguageModel, StatementSet, DirectionFinder, double, long, int, Progress)}, BOS as {@code bos}. */
+    public static Outcome run(LanguageModel model, StatementSet set, DirectionFinder finder, double testShare,
+            long splitSeed, int batchSize, StatementBos bos, Progress progress) {
         ItemSplit split = ItemSplit.of(set, testShare, splitSeed);
-        List<int[]> ids = ActivationCollector.encode(model, set.statements().stream().map(Statement::text).toList());
+        List<int[]> ids = ActivationCollector.encode(model, set.statements().stream().map(Statement::text).toList(),
+                bos);
         LayerActivations acts = ActivationCollector.residPostLastToken(model, ids, batchSize, progress);
         String[] items = set.statements().stream().map(Statement::item).toArray(String[]::new);
         DirectionReport report = finder.find(acts, set.labels(), items, split, progress);

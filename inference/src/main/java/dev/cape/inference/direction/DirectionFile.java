@@ -68,9 +68,15 @@ public final class DirectionFile {
         }
     }
 
-    /** Provenance written with the vectors. */
+    /** Provenance written with the vectors; {@code bos} is how the statements were encoded (metadata
+     * {@code statement_bos}: {@code default} or {@code none}). */
     public record Provenance(String modelId, String modelSha256, String dataset, String datasetSha256,
-            double testShare) {
+            double testShare, StatementBos bos) {
+
+        /** Statements with BOS by the tokenizer's convention. */
+        public Provenance(String modelId, String modelSha256, String dataset, String datasetSha256, double testShare) {
+            this(modelId, modelSha256, dataset, datasetSha256, testShare, StatementBos.TOKENIZER_DEFAULT);
+        }
     }
 
     private DirectionFile() {
@@ -105,6 +111,7 @@ public final class DirectionFile {
         m.put("dataset_sha256", p.datasetSha256());
         m.put("split_seed", Long.toString(report.splitSeed()));
         m.put("test_share", Double.toString(p.testShare()));
+        m.put("statement_bos", p.bos().id());
         m.put("n_train", Integer.toString(report.nTrain()));
         m.put("n_test", Integer.toString(report.nTest()));
         return new Stored(dirs, sigmas, report.bestLayer(), m);

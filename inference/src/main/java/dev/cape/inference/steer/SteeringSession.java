@@ -75,6 +75,7 @@ public final class SteeringSession implements AutoCloseable {
         private final List<Double> alphas = new ArrayList<>();
         private Site site = Site.RESID_POST;
         private int fromPosition;
+        private boolean lastOnly;
 
         private Builder(LanguageModel model) {
             this.model = model;
@@ -112,6 +113,16 @@ public final class SteeringSession implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Steers only the last position of each forward pass: in a full-sequence pass (as answer scoring runs them)
+         * the prompt's last token, where the next token is predicted; with a KV cache, every new token. Combined with
+         * {@link #fromPosition(int)}, the last position is steered only when its absolute index is at least that.
+         */
+        public Builder lastPositionOnly() {
+            this.lastOnly = true;
+            return this;
+        }
+
         /** Installs the hooks; they act until the session is closed. */
         public SteeringSession open() {
             HookSession hs = model.hooks();
@@ -120,7 +131,10 @@ public final class SteeringSession implements AutoCloseable {
                     SteeringVector v = vectors.get(i);
                     float[] delta = v.delta(alphas.get(i));   // [d]
                     int from = fromPosition;
-                    hs.edit(site.point(v.layer()), (x, ctx) -> add(x, delta, from - ctx.positionOffset()));
+                    boolean last = lastOnly;
+                    hs.edit(site.point(v.layer()), (x, ctx) -> add(x, delta, last
+                            ? Math.max(from - ctx.positionOffset(), (int) x.getShape().get(1) - 1)
+                            : from - ctx.positionOffset()));
                 }
             } catch (RuntimeException e) {
                 hs.close();

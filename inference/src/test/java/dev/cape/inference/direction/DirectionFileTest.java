@@ -53,7 +53,16 @@ class DirectionFileTest {
         assertEquals("42", back.meta("split_seed"));
         assertEquals("mass-mean", back.meta("method"));
         assertEquals("def", back.meta("dataset_sha256"));
+        assertEquals("default", back.meta("statement_bos"));
         assertThrows(IllegalArgumentException.class, () -> back.at(5));
+    }
+
+    @Test
+    void statementsWithoutBosAreRecorded() {
+        Path f = dir.resolve("nobos.safetensors");
+        DirectionFile.write(DirectionFile.of(report(), new DirectionFile.Provenance("stories15M", "abc",
+                "larger_than.csv", "def", 0.5, StatementBos.NONE)), f);
+        assertEquals("none", DirectionFile.read(f).meta("statement_bos"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.cape.inference.direction.DirectionFinder;
 import dev.cape.inference.direction.DirectionReport;
 import dev.cape.inference.direction.LayerDirection;
 import dev.cape.inference.direction.Progress;
+import dev.cape.inference.direction.StatementBos;
 import dev.cape.inference.direction.Vectors;
 import dev.cape.inference.eval.StatementCsv;
 import dev.cape.inference.eval.StatementSet;
@@ -60,6 +61,29 @@ class Stories15MSteeringTest {
             assertEquals(0.0, p.get(0).correctedShare() + p.get(0).brokenShare(), 0.0);
             assertTrue(p.get(1).kl() > 0 && p.get(1).kl() < p.get(2).kl() && p.get(2).kl() < p.get(3).kl(),
                     "KL on neutral text grows with alpha: " + p);
+        }
+    }
+
+    /**
+     * The data README's reference (a numpy difference-of-means probe on the last-token residual stream, 400
+     * statements split 50/50) reached about 0.80 on {@code larger_than}. With BOS, as llama2.c prepends it, our probe
+     * gets about 0.71 at its best layer (mean over 50 seeded 400-statement splits; 0.707 on this sample). Without BOS
+     * it gets 0.82 (sd 0.03) at layers 4 and 5, which reproduces the reference (numpy on activations dumped from this
+     * runtime, same splits). On this sample: 0.827 at layer 5. The bound 0.75 sits between the two on this fixed
+     * sample and is 3 sd above chance for 150 test statements: it fails if the statements get a BOS again.
+     */
+    @Test
+    void withoutBosTheLastTokenProbeReachesTheReferenceAccuracy() {
+        StatementSet set = sample(StatementCsv.read(Stories15MModel.truthData("geometry_of_truth/larger_than.csv")),
+                150, 11);
+        try (LanguageModel m = Stories15MModel.load()) {
+            DirectionReport r = DirectionExtraction.run(m, set, DirectionFinder.withDefaults(), 0.5, 1, 32,
+                    StatementBos.NONE, Progress.NONE).report();
+            StringBuilder curve = new StringBuilder();
+            r.layers().forEach(l -> curve.append(String.format(java.util.Locale.ROOT, " L%d %.3f", l.layer(),
+                    l.accuracy())));
+            System.out.println("stories15M larger_than mass-mean held-out accuracy without BOS:" + curve);
+            assertTrue(r.best().accuracy() >= 0.75, "best held-out accuracy " + r.best().accuracy() + curve);
         }
     }
 

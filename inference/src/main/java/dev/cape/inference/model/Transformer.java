@@ -176,9 +176,16 @@ final class Transformer {
         x = hooks.fire(HookPoints.EMBED, x, p0);
 
         NDArray[] rope = invFreq == null ? new NDArray[2] : ropeTables(scope, p0, t);  // cos, sin [t, r]
-        Pass pass = new Pass(scope, cache, rope[0], rope[1], p0, hooks);
         for (int l = 0; l < s.nLayers(); l++) {
-            x = block(pass, l, x);  // [b, t, d]
+            // each block's intermediates live in their own scope, freed when the block ends: the pass then holds
+            // one block's temporaries at a time instead of all of them until it returns (prefill's native peak)
+            try (NDManager blockScope = scope.newSubManager()) {
+                NDArray xIn = x;
+                xIn.tempAttach(blockScope);  // ops on x put their results in blockScope; x returns to scope at close
+                NDArray y = block(new Pass(blockScope, cache, rope[0], rope[1], p0, hooks), l, xIn);  // [b, t, d]
+                y.attach(scope);
+                x = y;
+            }
         }
         if (s.finalNorm()) {
             x = norm(x, "final_norm");

@@ -384,6 +384,17 @@ public final class Llama2cCheckpoint implements TensorStore {
         return new TensorData(name, DType.F32, e.shape().clone(), data.order(ByteOrder.LITTLE_ENDIAN));
     }
 
+    @Override
+    public long[] shape(String name) {
+        Entry e = entries.get(name);
+        return e == null ? get(name).shape() : e.shape().clone();
+    }
+
+    @Override
+    public DType dtype(String name) {
+        return DType.F32;
+    }
+
     /** A positional read for tensors stored as they are exposed; q/k (permuted rows) go through {@link #get}. */
     @Override
     public void read(String name, ByteBuffer dst) {

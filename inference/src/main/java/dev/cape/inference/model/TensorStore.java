@@ -23,6 +23,16 @@ public interface TensorStore extends AutoCloseable {
      */
     TensorData get(String name);
 
+    /** The shape of tensor {@code name}, without reading or mapping its data (stores with a header override this). */
+    default long[] shape(String name) {
+        return get(name).shape();
+    }
+
+    /** The element type of tensor {@code name}, without reading or mapping its data where the store can. */
+    default DType dtype(String name) {
+        return get(name).dtype();
+    }
+
     /**
      * Copies the stored bytes of tensor {@code name} (little-endian, {@code elementCount × dtype bytes}) into
      * {@code dst} from its position, advancing it. Stores backed by files override this with a positional read, so

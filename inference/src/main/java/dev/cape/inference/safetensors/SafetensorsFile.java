@@ -255,8 +255,19 @@ public final class SafetensorsFile implements TensorStore {
     }
 
     /** Shape of a tensor without mapping its data. */
+    @Override
     public long[] shape(String name) {
         return entry(name).shape().clone();
+    }
+
+    @Override
+    public DType dtype(String name) {
+        Entry e = entry(name);
+        if (e.dtype() == null) {
+            throw fail(file, "tensor '" + name + "' has dtype " + e.dtypeName()
+                    + ", which the runtime does not read (supported: F32, F16, BF16)");
+        }
+        return e.dtype();
     }
 
     @Override

@@ -1,0 +1,125 @@
+package dev.cape.inference.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Puts checkpoint weights into native tensors of the model's dtype with as few copies as possible:
+ * <ul>
+ * <li>F32 and F16 tensors used as stored: one positional read from the file straight into the memory of an empty
+ *     tensor of the stored type (no Java array, no mapping, no zero-fill);</li>
+ * <li>BF16 tensors (DJL 0.36 has no bfloat16 tensors, see {@link ModelDtype}): the 2-byte values are read into the
+ *     upper half of an empty float32 tensor and widened in place ({@code bits << 16}, exact), front to back;</li>
+ * <li>a different model dtype: libtorch converts the uploaded tensor ({@code toType}) and the original is freed at
+ *     once, so a load holds at most one extra tensor;</li>
+ * <li>weights transformed in Java (transposed, sliced, permuted): from their float array.</li>
+ * </ul>
+ * On a GPU the bytes go through a direct buffer that DJL copies to the device.
+ */
+final class WeightUploader {
+
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
+    private final NDManager manager;
+    private final boolean gpu;
+
+    WeightUploader(NDManager manager) {
+        this.manager = manager;
+        this.gpu = manager.getDevice().isGpu();
+    }
+
+    /**
+     * The weight as a tensor of {@code target} type ({@link DataType#FLOAT32} or {@link DataType#FLOAT16}).
+     *
+     * @throws ModelLoadException when narrowing to float16 overflows (a value beyond ±65504)
+     */
+    NDArray upload(Weight weight, DataType target, Shape shape) {
+        NDArray a = uploadStoredOrValues(weight, shape);
+        if (a.getDataType() != target) {
+            NDArray converted = a.toType(target, false);
+            a.close();
+            a = converted;
+            if (target == DataType.FLOAT16 && overflowed(a)) {
+                a.close();
+                throw new ModelLoadException("weight '" + weight.source() + "' has values beyond float16's range"
+                        + " (±65504); load this model with --dtype float32");
+            }
+        }
+        return a;
+    }
+
+    private static boolean overflowed(NDArray a) {
+        try (NDArray inf = a.isInfinite(); NDArray any = inf.any()) {
+            return any.getBoolean();
+        }
+    }
+
+    private NDArray uploadStoredOrValues(Weight weight, Shape shape) {
+        Weight.Stored stored = weight.stored();
+        if (stored == null || !LITTLE_ENDIAN) {
+            return manager.create(weight.values().get(), shape);
+        }
+        return switch (stored.dtype()) {
+            case F32 -> read(stored, DataType.FLOAT32, shape, weight);
+            case F16 -> read(stored, DataType.FLOAT16, shape, weight);
+            case BF16 -> widenBf16(stored, shape, weight);
+        };
+    }
+
+    /** The stored bytes, read straight into a tensor of their own type. */
+    private NDArray read(Weight.Stored stored, DataType type, Shape shape, Weight weight) {
+        long bytes = shape.size() * type.getNumOfBytes();
+        if (bytes > Integer.MAX_VALUE) {
+            return manager.create(weight.values().get(), shape);
+        }
+        NDArray a = emptyWithView(type, shape, bytes);
+        if (a != null) {
+            stored.store().read(stored.name(), a.toByteBuffer(true));
+            return a;
+        }
+        ByteBuffer buf = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
+        stored.store().read(stored.name(), buf);
+        buf.flip();
+        return manager.create(buf, shape, type);
+    }
+
+    /**
+     * BF16 → float32 in the tensor's own memory: the n stored values fill bytes {@code [2n, 4n)}, then float i is
+     * written to bytes {@code [4i, 4i + 4)} after reading its source at {@code 2n + 2i}; a write never reaches a
+     * source not yet read ({@code 4i + 3 < 2n + 2(i + 1)} for every {@code i < n}).
+     */
+    private NDArray widenBf16(Weight.Stored stored, Shape shape, Weight weight) {
+        long n = shape.size();
+        long bytes = 4 * n;
+        NDArray a = bytes > Integer.MAX_VALUE ? null : emptyWithView(DataType.FLOAT32, shape, bytes);
+        if (a == null) {
+            return manager.create(weight.values().get(), shape);
+        }
+        ByteBuffer mem = a.toByteBuffer(true).order(ByteOrder.LITTLE_ENDIAN);
+        int half = (int) (2 * n);
+        mem.position(half);
+        stored.store().read(stored.name(), mem);
+        for (int i = 0; i < n; i++) {
+            mem.putInt(4 * i, (mem.getShort(half + 2 * i) & 0xFFFF) << 16);
+        }
+        return a;
+    }
+
+    /** An empty CPU tensor whose memory is reachable through a direct view of {@code bytes}; null on a GPU. */
+    private NDArray emptyWithView(DataType type, Shape shape, long bytes) {
+        if (gpu) {
+            return null;
+        }
+        NDArray a = manager.create(shape, type);
+        ByteBuffer view = a.toByteBuffer(true);
+        if (view.isDirect() && view.capacity() == bytes) {
+            return a;
+        }
+        a.close();
+        return null;
+    }
+}

@@ -39,6 +39,7 @@ public final class LanguageModel implements AutoCloseable {
     private final TextTokenizer tokenizer;
     private final String deviceName;
     private final ModelDtype dtype;
+    private boolean closed;
 
     private LanguageModel(ModelSpec spec, NDManager manager, Transformer transformer, TextTokenizer tokenizer,
             String deviceName, ModelDtype dtype) {
@@ -206,6 +207,9 @@ public final class LanguageModel implements AutoCloseable {
      * @param allPositions logits for every new position, or only the last
      */
     public synchronized Logits forward(int[][] batch, KvCache cache, boolean allPositions) {
+        if (closed) {
+            throw new IllegalStateException("the model is closed");
+        }
         checkBatch(batch, cache);
         try (NDManager scope = manager.newSubManager()) {
             Logits logits = transformer.forward(scope, batch, cache, hooks, allPositions);
@@ -256,9 +260,15 @@ public final class LanguageModel implements AutoCloseable {
         return manager.getManagedArrays().size();
     }
 
+    /** Frees the weights (closing the model's manager, then unmapping the checkpoint) and the tokenizer. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         manager.close();
+        transformer.releaseMappings();
         if (tokenizer != null) {
             tokenizer.close();
         }

@@ -45,6 +45,17 @@ public interface TensorStore extends AutoCloseable {
         dst.put(get(name).data().duplicate());
     }
 
+    /**
+     * The stored bytes of tensor {@code name} as a read-only memory mapping of the file (little-endian,
+     * {@code elementCount × dtype bytes}), for a tensor that can be used as stored; null where the store cannot map
+     * it (a tensor transformed on reading, a store not backed by a file, a tensor over 2 GiB). The mapping stays valid
+     * after {@link #close()} until it is garbage-collected; writing to it, or truncating the file while it is mapped,
+     * crashes the process.
+     */
+    default ByteBuffer map(String name) {
+        return null;
+    }
+
     @Override
     void close();
 }

@@ -2,6 +2,7 @@ package dev.cape.inference.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.cape.inference.hook.HookPoints;
@@ -34,6 +35,7 @@ final class Transformer {
     /** Weights, activations and KV cache: FLOAT32 or FLOAT16; norm gains, softmax and logits are float32. */
     private final DataType dtype;
     private final WeightUploader uploader;
+    private NDIndex[] ropeIndex;  // rotary part, its two halves, the pass-through part
     private long parameters;
     private long weightBytes;
 
@@ -108,6 +110,11 @@ final class Transformer {
         return dtype;
     }
 
+    /** Releases the file mappings under the weights; the model's manager (and so every weight) must be closed. */
+    void releaseMappings() {
+        uploader.unmapAll();
+    }
+
     /** Bytes of native memory the weights take in their dtypes. */
     long weightBytes() {
         return weightBytes;
@@ -163,7 +170,7 @@ final class Transformer {
             }
         }
         NDArray idx = scope.create(flat);  // [b·t]
-        NDArray x = w.get("embed").get(scope, new ai.djl.ndarray.index.NDIndex("{}", idx))
+        NDArray x = w.get("embed").get(scope, new NDIndex("{}", idx))
                 .reshape(b, t, s.dEmbed());  // [b, t, dE]
         if (s.embeddingScale() != 1) {
             x = x.mul((float) s.embeddingScale());
@@ -173,19 +180,24 @@ final class Transformer {
         }
         if (s.learnedPositions()) {
             int from = p0 + s.positionOffset();
-            NDArray pos = w.get("pos_embed").get(scope, new ai.djl.ndarray.index.NDIndex(from + ":" + (from + t)));
+            NDArray pos = w.get("pos_embed").get(scope, new NDIndex(from + ":" + (from + t)));
             x = x.add(pos);  // [b, t, d] + [t, d]
         }
         x = fire(hooks, HookPoints.EMBED, x, p0);
 
         NDArray[] rope = invFreq == null ? new NDArray[2] : ropeTables(scope, p0, t);  // cos, sin [t, r]
+        Map<Integer, NDArray> masks = new HashMap<>();  // one [t, s] mask per distinct window, shared by the blocks
+        for (int window : s.slidingWindows()) {
+            masks.computeIfAbsent(window, wdw -> mask(scope, p0, t, p0 + t, wdw));
+        }
         for (int l = 0; l < s.nLayers(); l++) {
             // each block's intermediates live in their own scope, freed when the block ends: the pass then holds
             // one block's temporaries at a time instead of all of them until it returns (prefill's native peak)
             try (NDManager blockScope = scope.newSubManager()) {
                 NDArray xIn = x;
                 xIn.tempAttach(blockScope);  // ops on x put their results in blockScope; x returns to scope at close
-                NDArray y = block(new Pass(this, blockScope, cache, rope[0], rope[1], p0, hooks), l, xIn);  // [b, t, d]
+                NDArray y = block(new Pass(this, blockScope, cache, rope[0], rope[1], masks, p0, hooks), l,
+                        xIn);  // [b, t, d]
                 y.attach(scope);
                 x = y;
             }
@@ -218,11 +230,12 @@ final class Transformer {
      * @param cache     the KV cache continued, or null
      * @param cos       RoPE cosines {@code [t, r]} (null with learned positions)
      * @param sin       RoPE sines {@code [t, r]}
+     * @param masks     additive causal masks {@code [t, s]} (float32) by sliding window (0: none)
      * @param p0        absolute position of the first new token
      * @param hooks     the model's hook registry
      */
-    private record Pass(Transformer model, NDManager scope, KvCache cache, NDArray cos, NDArray sin, int p0,
-            HookRegistry hooks) {
+    private record Pass(Transformer model, NDManager scope, KvCache cache, NDArray cos, NDArray sin,
+            Map<Integer, NDArray> masks, int p0, HookRegistry hooks) {
 
         NDArray fire(String point, NDArray x) {
             return model.fire(hooks, point, x, p0);
@@ -303,7 +316,6 @@ final class Transformer {
             k = kv[0];  // [b, KV, s, hd]
             v = kv[1];  // [b, KV, s, hd]
         }
-        long keysLen = k.getShape().get(2);
         if (s.groupSize() > 1) {
             k = k.repeat(1, s.groupSize());  // [b, H, s, hd]: query head h reads kv head h / group
             v = v.repeat(1, s.groupSize());  // [b, H, s, hd]
@@ -314,7 +326,7 @@ final class Transformer {
             float cap = (float) s.attnSoftcap();
             scores = scores.div(cap).tanh().mul(cap);
         }
-        scores = scores.add(mask(p.scope(), p.p0(), (int) t, (int) keysLen, s.slidingWindows().get(l)));
+        scores = scores.add(p.masks().get(s.slidingWindows().get(l)));  // [b, H, t, s] + [t, s]
         NDArray pattern = toModelType(scores.softmax(-1));  // [b, H, t, s]
         pattern = p.fire(HookPoints.pattern(l), pattern);
         NDArray z = pattern.matMul(v).transpose(0, 2, 1, 3);  // [b, t, H, hd]
@@ -376,12 +388,16 @@ final class Transformer {
         int hd = s.headDim();
         int r = s.rope().rotaryDim();
         int half = r / 2;
-        NDArray rot = r == hd ? x : x.get("..., 0:" + r);  // [b, n, t, r]
-        NDArray x1 = rot.get("..., 0:" + half);  // [b, n, t, r/2]
-        NDArray x2 = rot.get("..., " + half + ":" + r);  // [b, n, t, r/2]
+        if (ropeIndex == null) {  // parsed once: DJL parses index strings with regular expressions on every call
+            ropeIndex = new NDIndex[] {new NDIndex("..., 0:" + r), new NDIndex("..., 0:" + half),
+                new NDIndex("..., " + half + ":" + r), new NDIndex("..., " + r + ":")};
+        }
+        NDArray rot = r == hd ? x : x.get(ropeIndex[0]);  // [b, n, t, r]
+        NDArray x1 = rot.get(ropeIndex[1]);  // [b, n, t, r/2]
+        NDArray x2 = rot.get(ropeIndex[2]);  // [b, n, t, r/2]
         NDArray rotated = x2.neg().concat(x1, -1);  // [b, n, t, r]
         NDArray out = rot.mul(cos).add(rotated.mul(sin));  // [b, n, t, r]
-        return r == hd ? out : out.concat(x.get("..., " + r + ":"), -1);  // [b, n, t, hd]
+        return r == hd ? out : out.concat(x.get(ropeIndex[3]), -1);  // [b, n, t, hd]
     }
 
     private NDArray mlp(NDArray h, String b) {

@@ -6,12 +6,22 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Puts checkpoint weights into native tensors of the model's dtype with as few copies as possible:
  * <ul>
- * <li>F32 and F16 tensors used as stored: one positional read from the file straight into the memory of an empty
- *     tensor of the stored type (no Java array, no mapping, no zero-fill);</li>
+ * <li>F32 and F16 tensors used as stored in the model dtype, on the CPU: the tensor <em>is</em> a read-only memory
+ *     mapping of the file (libtorch {@code from_blob}; DJL keeps the mapping alive as long as the array), prefaulted
+ *     at load. No copy and no fresh memory: the pages are the page cache's, so load costs about as much as reading
+ *     the file, and the kernel can reclaim them under memory pressure. The weights are never written (the transformer
+ *     keeps them private), and a file replaced by rename (as cape writes files) keeps the mapped old version; a file
+ *     truncated in place while mapped would crash the process (SIGBUS), which {@code -Dcape.mmap=false} avoids at
+ *     the cost of copying;</li>
+ * <li>otherwise F32 and F16 tensors: one positional read from the file straight into the memory of an empty tensor
+ *     of the stored type (no Java array, no zero-fill);</li>
  * <li>BF16 tensors (DJL 0.36 has no bfloat16 tensors, see {@link ModelDtype}): the 2-byte values are read into the
  *     upper half of an empty float32 tensor and widened in place ({@code bits << 16}, exact), front to back;</li>
  * <li>a different model dtype: libtorch converts the uploaded tensor ({@code toType}) and the original is freed at
@@ -23,9 +33,13 @@ import java.nio.ByteOrder;
 final class WeightUploader {
 
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+    /** {@code -Dcape.mmap=false} copies weights into process memory instead of mapping the checkpoint. */
+    static final boolean MAP_WEIGHTS = !"false".equalsIgnoreCase(System.getProperty("cape.mmap"));
 
     private final NDManager manager;
     private final boolean gpu;
+    /** Mappings under the model's weight tensors, unmapped by {@link #unmapAll()} once those tensors are closed. */
+    private final List<ByteBuffer> mappings = new ArrayList<>();
 
     WeightUploader(NDManager manager) {
         this.manager = manager;
@@ -38,6 +52,10 @@ final class WeightUploader {
      * @throws ModelLoadException when narrowing to float16 overflows (a value beyond ±65504)
      */
     NDArray upload(Weight weight, DataType target, Shape shape) {
+        NDArray mapped = mapped(weight, target, shape);
+        if (mapped != null) {
+            return mapped;
+        }
         NDArray a = uploadStoredOrValues(weight, shape);
         if (a.getDataType() != target) {
             NDArray converted = a.toType(target, false);
@@ -50,6 +68,75 @@ final class WeightUploader {
             }
         }
         return a;
+    }
+
+    /** The weight as a tensor over a mapping of the file, where it is stored in {@code target} type; else null. */
+    private NDArray mapped(Weight weight, DataType target, Shape shape) {
+        Weight.Stored stored = weight.stored();
+        if (!MAP_WEIGHTS || gpu || stored == null || !LITTLE_ENDIAN || stored.dtype() == DType.BF16
+                || (stored.dtype() == DType.F32) != (target == DataType.FLOAT32)) {
+            return null;
+        }
+        ByteBuffer map = stored.store().map(stored.name());
+        if (map == null || map.capacity() != shape.size() * target.getNumOfBytes()) {
+            return null;
+        }
+        if (map instanceof MappedByteBuffer m) {
+            m.load();  // prefault now, so that load time, not the first forward, pays for the page-table entries
+        }
+        mappings.add(map);
+        return manager.create(map, shape, target);
+    }
+
+    /**
+     * Unmaps every mapping at once (they are otherwise unmapped only when the garbage collector finds them, and until
+     * then their pages count as resident; a second model loaded meanwhile would count them twice). Call only after
+     * the tensors over them are closed: any later access would crash the process. Where the JDK offers no way to
+     * unmap ({@code sun.misc.Unsafe#invokeCleaner}), the mappings are left to the garbage collector.
+     */
+    void unmapAll() {
+        for (ByteBuffer b : mappings) {
+            Unmapper.unmap(b);
+        }
+        mappings.clear();
+    }
+
+    /** {@code sun.misc.Unsafe.invokeCleaner}, looked up once (module jdk.unsupported; absent on some JDKs). */
+    private static final class Unmapper {
+
+        private static final Object UNSAFE;
+        private static final java.lang.reflect.Method INVOKE_CLEANER;
+
+        static {
+            Object unsafe = null;
+            java.lang.reflect.Method invoke = null;
+            try {
+                Class<?> c = Class.forName("sun.misc.Unsafe");
+                java.lang.reflect.Field f = c.getDeclaredField("theUnsafe");
+                f.setAccessible(true);
+                unsafe = f.get(null);
+                invoke = c.getMethod("invokeCleaner", ByteBuffer.class);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                unsafe = null;
+                invoke = null;
+            }
+            UNSAFE = unsafe;
+            INVOKE_CLEANER = invoke;
+        }
+
+        private Unmapper() {
+        }
+
+        static void unmap(ByteBuffer mapping) {
+            if (INVOKE_CLEANER == null) {
+                return;
+            }
+            try {
+                INVOKE_CLEANER.invoke(UNSAFE, mapping);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // not unmapped now; the garbage collector will
+            }
+        }
     }
 
     private static boolean overflowed(NDArray a) {

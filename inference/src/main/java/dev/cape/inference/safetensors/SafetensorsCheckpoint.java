@@ -201,6 +201,11 @@ public final class SafetensorsCheckpoint implements TensorStore {
         return file(name).dtype(name);
     }
 
+    @Override
+    public java.nio.ByteBuffer map(String name) {
+        return file(name).map(name);
+    }
+
     private SafetensorsFile file(String name) {
         SafetensorsFile f = byName.get(name);
         if (f == null) {

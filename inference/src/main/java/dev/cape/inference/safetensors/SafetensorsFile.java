@@ -290,6 +290,21 @@ public final class SafetensorsFile implements TensorStore {
         }
     }
 
+    @Override
+    public ByteBuffer map(String name) {
+        Entry e = entry(name);
+        long length = e.end() - e.begin();
+        if (e.dtype() == null || length > Integer.MAX_VALUE) {
+            return null;
+        }
+        try {
+            return channel.map(FileChannel.MapMode.READ_ONLY, dataStart + e.begin(), length)
+                    .order(ByteOrder.LITTLE_ENDIAN);
+        } catch (IOException ex) {
+            throw new ModelLoadException("cannot map tensor '" + name + "' of " + file + ": " + ex, ex);
+        }
+    }
+
     /** A positional read of the tensor's bytes, without mapping them. */
     @Override
     public void read(String name, ByteBuffer dst) {

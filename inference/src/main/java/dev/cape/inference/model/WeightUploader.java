@@ -24,8 +24,9 @@ import java.util.List;
  *     of the stored type (no Java array, no zero-fill);</li>
  * <li>BF16 tensors (DJL 0.36 has no bfloat16 tensors, see {@link ModelDtype}): the 2-byte values are read into the
  *     upper half of an empty float32 tensor and widened in place ({@code bits << 16}, exact), front to back;</li>
- * <li>a different model dtype: libtorch converts the uploaded tensor ({@code toType}) and the original is freed at
- *     once, so a load holds at most one extra tensor;</li>
+ * <li>a different model dtype: libtorch converts ({@code toType}) from a temporary mapping of the stored tensor,
+ *     unmapped at once (without mapping: from the uploaded tensor, freed at once), so a load holds at most one
+ *     extra tensor;</li>
  * <li>weights transformed in Java (transposed, sliced, permuted): from their float array.</li>
  * </ul>
  * On a GPU the bytes go through a direct buffer that DJL copies to the device.
@@ -56,7 +57,18 @@ final class WeightUploader {
         if (mapped != null) {
             return mapped;
         }
-        NDArray a = uploadStoredOrValues(weight, shape);
+        ByteBuffer source = convertibleMapping(weight, shape);
+        NDArray a;
+        if (source != null) {
+            // another dtype: libtorch converts straight from the file's pages, then the mapping goes at once
+            try (NDArray stored = manager.create(source, shape, dataType(weight.stored().dtype()))) {
+                a = stored.toType(target, false);
+            } finally {
+                Unmapper.unmap(source);
+            }
+        } else {
+            a = uploadStoredOrValues(weight, shape);
+        }
         if (a.getDataType() != target) {
             NDArray converted = a.toType(target, false);
             a.close();
@@ -68,6 +80,24 @@ final class WeightUploader {
             }
         }
         return a;
+    }
+
+    /** A mapping of an F32 or F16 tensor used as stored, to be converted to another dtype; null where there is none. */
+    private ByteBuffer convertibleMapping(Weight weight, Shape shape) {
+        Weight.Stored stored = weight.stored();
+        if (!MAP_WEIGHTS || gpu || stored == null || !LITTLE_ENDIAN || stored.dtype() == DType.BF16) {
+            return null;
+        }
+        ByteBuffer map = stored.store().map(stored.name());
+        if (map != null && map.capacity() != shape.size() * stored.dtype().bytes()) {
+            Unmapper.unmap(map);
+            return null;
+        }
+        return map;
+    }
+
+    private static DataType dataType(DType stored) {
+        return stored == DType.F16 ? DataType.FLOAT16 : DataType.FLOAT32;
     }
 
     /** The weight as a tensor over a mapping of the file, where it is stored in {@code target} type; else null. */

@@ -57,7 +57,7 @@ final class WeightUploader {
         if (mapped != null) {
             return mapped;
         }
-        ByteBuffer source = convertibleMapping(weight, shape);
+        ByteBuffer source = convertibleMapping(weight, target, shape);
         NDArray a;
         if (source != null) {
             // another dtype: libtorch converts straight from the file's pages, then the mapping goes at once
@@ -68,24 +68,27 @@ final class WeightUploader {
             }
         } else {
             a = uploadStoredOrValues(weight, shape);
-        }
-        if (a.getDataType() != target) {
-            NDArray converted = a.toType(target, false);
-            a.close();
-            a = converted;
-            if (target == DataType.FLOAT16 && overflowed(a)) {
+            if (a.getDataType() != target) {
+                NDArray converted = a.toType(target, false);
                 a.close();
-                throw new ModelLoadException("weight '" + weight.source() + "' has values beyond float16's range"
-                        + " (±65504); load this model with --dtype float32");
+                a = converted;
             }
+        }
+        boolean narrowed = target == DataType.FLOAT16
+                && (weight.stored() == null || weight.stored().dtype() != DType.F16);
+        if (narrowed && overflowed(a)) {
+            a.close();
+            throw new ModelLoadException("weight '" + weight.source() + "' has values beyond float16's range"
+                    + " (±65504); load this model with --dtype float32");
         }
         return a;
     }
 
-    /** A mapping of an F32 or F16 tensor used as stored, to be converted to another dtype; null where there is none. */
-    private ByteBuffer convertibleMapping(Weight weight, Shape shape) {
+    /** A mapping of an F32 or F16 tensor used as stored, to convert to {@code target}; null where there is none. */
+    private ByteBuffer convertibleMapping(Weight weight, DataType target, Shape shape) {
         Weight.Stored stored = weight.stored();
-        if (!MAP_WEIGHTS || gpu || stored == null || !LITTLE_ENDIAN || stored.dtype() == DType.BF16) {
+        if (!MAP_WEIGHTS || gpu || stored == null || !LITTLE_ENDIAN || stored.dtype() == DType.BF16
+                || dataType(stored.dtype()) == target) {
             return null;
         }
         ByteBuffer map = stored.store().map(stored.name());
@@ -108,7 +111,11 @@ final class WeightUploader {
             return null;
         }
         ByteBuffer map = stored.store().map(stored.name());
-        if (map == null || map.capacity() != shape.size() * target.getNumOfBytes()) {
+        if (map == null) {
+            return null;
+        }
+        if (map.capacity() != shape.size() * target.getNumOfBytes()) {
+            Unmapper.unmap(map);
             return null;
         }
         if (map instanceof MappedByteBuffer m) {

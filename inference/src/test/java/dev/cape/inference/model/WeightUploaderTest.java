@@ -10,12 +10,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.cape.inference.safetensors.SafetensorsFile;
+import dev.cape.inference.safetensors.SafetensorsWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How stored tensors reach native memory: stored bytes kept as they are where the type allows, exact widening else. */
 class WeightUploaderTest {
@@ -91,6 +95,26 @@ class WeightUploaderTest {
         float[] back = a.toType(DataType.FLOAT32, false).toFloatArray();
         for (int i = 0; i < v.length; i++) {
             assertEquals(v[i], back[i], Math.abs(v[i]) * 0x1p-11, "element " + i + " within half an ulp");
+        }
+    }
+
+    @Test
+    void float32CheckpointNarrowedThroughItsMappingRoundsAndRefusesOverflow(@TempDir Path dir) {
+        Path file = dir.resolve("w.safetensors");
+        new SafetensorsWriter().add("ok", new long[] {3}, new float[] {1f, 1f / 3, -1000.25f})
+                .add("big", new long[] {2}, new float[] {1f, 1e6f}).write(file);
+        try (SafetensorsFile st = SafetensorsFile.open(file)) {
+            assertTrue(st.map("ok") != null, "the safetensors file maps its tensors");
+            CheckpointReader r = new CheckpointReader(st, file.toString());
+            WeightUploader up = new WeightUploader(manager);
+            NDArray ok = up.upload(r.tensor("ok", 3), DataType.FLOAT16, new Shape(3));
+            assertEquals(DataType.FLOAT16, ok.getDataType());
+            float[] back = ok.toType(DataType.FLOAT32, false).toFloatArray();
+            assertEquals(1f / 3, back[1], 0x1p-13, "1/3 within half a float16 ulp");
+            assertEquals(-1000.25f, back[2], 0.5f, "-1000.25 within half a float16 ulp (0.5 at 1000)");
+            ModelLoadException e = assertThrows(ModelLoadException.class,
+                    () -> up.upload(r.tensor("big", 2), DataType.FLOAT16, new Shape(2)));
+            assertTrue(e.getMessage().contains("'big'"), e.getMessage());
         }
     }
 

@@ -33,6 +33,8 @@ import java.util.List;
  */
 final class WeightUploader {
 
+    /** The smallest magnitude that rounds to infinity in float16 (65504 + half an ulp of 32). */
+    private static final float HALF_OVERFLOW = 65520f;
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     /** {@code -Dcape.mmap=false} copies weights into process memory instead of mapping the checkpoint. */
     static final boolean MAP_WEIGHTS = !"false".equalsIgnoreCase(System.getProperty("cape.mmap"));
@@ -58,30 +60,37 @@ final class WeightUploader {
             return mapped;
         }
         ByteBuffer source = convertibleMapping(weight, target, shape);
-        NDArray a;
         if (source != null) {
             // another dtype: libtorch converts straight from the file's pages, then the mapping goes at once
             try (NDArray stored = manager.create(source, shape, dataType(weight.stored().dtype()))) {
-                a = stored.toType(target, false);
+                return converted(stored, target, weight);
             } finally {
                 Unmapper.unmap(source);
             }
-        } else {
-            a = uploadStoredOrValues(weight, shape);
-            if (a.getDataType() != target) {
-                NDArray converted = a.toType(target, false);
-                a.close();
-                a = converted;
+        }
+        NDArray a = uploadStoredOrValues(weight, shape);
+        if (a.getDataType() == target) {
+            return a;
+        }
+        try (NDArray original = a) {
+            return converted(original, target, weight);
+        }
+    }
+
+    /**
+     * {@code a} in {@code target} type (a new array). Narrowing float32 to float16 first checks the range with two
+     * reductions (no temporary of the tensor's size).
+     */
+    private static NDArray converted(NDArray a, DataType target, Weight weight) {
+        if (target == DataType.FLOAT16 && a.getDataType() == DataType.FLOAT32) {
+            try (NDArray max = a.max(); NDArray min = a.min()) {
+                if (max.getFloat() >= HALF_OVERFLOW || min.getFloat() <= -HALF_OVERFLOW) {
+                    throw new ModelLoadException("weight '" + weight.source() + "' has values beyond float16's range"
+                            + " (±65504); load this model with --dtype float32");
+                }
             }
         }
-        boolean narrowed = target == DataType.FLOAT16
-                && (weight.stored() == null || weight.stored().dtype() != DType.F16);
-        if (narrowed && overflowed(a)) {
-            a.close();
-            throw new ModelLoadException("weight '" + weight.source() + "' has values beyond float16's range"
-                    + " (±65504); load this model with --dtype float32");
-        }
-        return a;
+        return a.toType(target, false);
     }
 
     /** A mapping of an F32 or F16 tensor used as stored, to convert to {@code target}; null where there is none. */
@@ -173,12 +182,6 @@ final class WeightUploader {
             } catch (ReflectiveOperationException | RuntimeException e) {
                 // not unmapped now; the garbage collector will
             }
-        }
-    }
-
-    private static boolean overflowed(NDArray a) {
-        try (NDArray inf = a.isInfinite(); NDArray any = inf.any()) {
-            return any.getBoolean();
         }
     }
 

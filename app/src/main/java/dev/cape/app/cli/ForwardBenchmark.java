@@ -4,6 +4,7 @@ import dev.cape.inference.model.ComputeDevice;
 import dev.cape.inference.model.KvCache;
 import dev.cape.inference.model.LanguageModel;
 import dev.cape.inference.model.Logits;
+import dev.cape.inference.model.ModelDtype;
 import dev.cape.inference.model.ModelSource;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,13 +36,14 @@ final class ForwardBenchmark {
 
     /**
      * @param device  cpu or cuda[:N]
+     * @param dtype   the model dtype ({@code --dtype})
      * @param prefill prompt length (batch 1)
      * @param decode  tokens decoded one at a time with the KV cache after the prompt
      * @param runs    timed repetitions of prefill and decode (after one untimed warm-up each)
      * @param seed    seed of the random token ids
      * @param profile whether to record one more decode under JFR and report the time split
      */
-    record Settings(String device, int prefill, int decode, int runs, long seed, boolean profile) {
+    record Settings(String device, ModelDtype dtype, int prefill, int decode, int runs, long seed, boolean profile) {
 
         Settings {
             if (prefill < 1 || decode < 1 || runs < 1) {
@@ -63,9 +65,10 @@ final class ForwardBenchmark {
         String engine = ComputeDevice.startEngine();
         String threads = System.getProperty("ai.djl.pytorch.num_threads");
         out.printf(Locale.ROOT, "cape bench forward: %s%n  machine: %d cores, JVM %s (max heap %s), %s, intra-op"
-                + " threads %s, device %s%n", label, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), mib(Runtime.getRuntime().maxMemory()), engine,
-                threads == null ? "libtorch default" : threads, settings.device());
+                + " threads %s, device %s, dtype %s, load average %s%n", label,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                mib(Runtime.getRuntime().maxMemory()), engine, threads == null ? "libtorch default" : threads,
+                settings.device(), settings.dtype().label(), loadAverage());
         ModelSource source = ModelSource.detect(model);
         long rssBefore = MemoryStatus.kib("VmRSS") * 1024;
         long fileBytes = source.weightFileBytes();
@@ -77,17 +80,17 @@ final class ForwardBenchmark {
 
         long t0 = System.nanoTime();
         double firstLoadSeconds;
-        try (LanguageModel first = LanguageModel.load(model, settings.device())) {
+        try (LanguageModel first = LanguageModel.load(model, settings.device(), settings.dtype())) {
             firstLoadSeconds = (System.nanoTime() - t0) / 1e9;
         }
         t0 = System.nanoTime();
-        try (LanguageModel m = LanguageModel.load(model, settings.device())) {
+        try (LanguageModel m = LanguageModel.load(model, settings.device(), settings.dtype())) {
             double loadSeconds = (System.nanoTime() - t0) / 1e9;
             long weightBytes = 4 * m.parameterCount();
             out.printf(Locale.ROOT, "  load: %.3f s = %.2f x the page-cache read (first load in this JVM: %.3f s ="
-                    + " %.2f x); %,d parameters = %s as F32; peak RSS so far %s%n", loadSeconds,
+                    + " %.2f x); %,d parameters = %s as F32, held as %s (%s); peak RSS so far %s%n", loadSeconds,
                     loadSeconds / readSeconds, firstLoadSeconds, firstLoadSeconds / readSeconds, m.parameterCount(),
-                    mib(weightBytes), mib(MemoryStatus.kib("VmHWM") * 1024));
+                    mib(weightBytes), m.dtype().label(), mib(m.weightBytes()), mib(MemoryStatus.kib("VmHWM") * 1024));
             out.flush();
             int vocab = m.spec().vocabSize();
             int total = settings.prefill() + settings.decode();
@@ -128,8 +131,10 @@ final class ForwardBenchmark {
             }
             long peak = MemoryStatus.kib("VmHWM") * 1024;
             out.printf(Locale.ROOT, "  peak RSS (VmHWM): %s = %.2f x the F32 weight bytes; RSS before loading"
-                    + " (JVM + libtorch): %s; peak above that: %.2f x the weight bytes%n", mib(peak),
-                    (double) peak / weightBytes, mib(rssBefore), (double) (peak - rssBefore) / weightBytes);
+                    + " (JVM + libtorch): %s; peak above that: %.2f x the F32 weight bytes, %.2f x the %s bytes"
+                    + " held%n", mib(peak), (double) peak / weightBytes, mib(rssBefore),
+                    (double) (peak - rssBefore) / weightBytes, (double) (peak - rssBefore) / m.weightBytes(),
+                    m.dtype().label());
             out.flush();
         }
     }
@@ -224,6 +229,11 @@ final class ForwardBenchmark {
             best = Math.min(best, (System.nanoTime() - t0) / 1e9);
         }
         return best;
+    }
+
+    private static String loadAverage() {
+        double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", l);
     }
 
     private static double pct(int part, int all) {

@@ -10,6 +10,7 @@ import dev.cape.inference.hook.HookPoints;
 import dev.cape.inference.hook.HookSession;
 import dev.cape.inference.model.LanguageModel;
 import dev.cape.inference.model.Logits;
+import dev.cape.inference.model.ModelDtype;
 import dev.cape.inference.tokenize.TextTokenizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,13 +125,19 @@ public final class ForwardCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or cuda:N. Default: ${DEFAULT-VALUE}.")
     String device;
 
+    @Option(names = "--dtype", defaultValue = "auto", paramLabel = "TYPE",
+            description = {"auto, float32, float16 or bfloat16: weights, activations and KV cache (norm statistics,"
+                    + " softmax and logits stay float32). auto: float32 on cpu, float16 on cuda. bfloat16 is refused:"
+                    + " DJL 0.36 has no bfloat16 tensors. Default: ${DEFAULT-VALUE}."})
+    String dtype;
+
     @Override
     public Integer call() {
         Dump d = Dump.parse(dump);
         if (greedy < 0) {
             throw new IllegalArgumentException("--greedy must be >= 0: " + greedy);
         }
-        try (LanguageModel m = LanguageModel.load(model, device)) {
+        try (LanguageModel m = LanguageModel.load(model, device, ModelDtype.parse(dtype))) {
             int[] ids = input.ids != null ? input.ids : encode(m, input.text, bos);
             if (ids.length == 0) {
                 throw new IllegalArgumentException("the input has no tokens");

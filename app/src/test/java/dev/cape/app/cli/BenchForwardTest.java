@@ -49,6 +49,14 @@ class BenchForwardTest {
     }
 
     @Test
+    void benchRunsInFloat16AndSaysSo() {
+        CliRun r = CliRun.of("bench", "forward", "--random-llama", "tiny", "--prefill", "4", "--decode", "2", "--runs",
+                "1", "--threads", "1", "--no-profile", "--dtype", "float16");
+        assertEquals(CapeCommand.EXIT_OK, r.exitCode(), r.err());
+        assertTrue(r.out().contains("dtype float16") && r.out().contains("held as float16"), r.out());
+    }
+
+    @Test
     void benchPrintsEveryFigure() {
         CliRun r = CliRun.of("bench", "forward", "--random-llama", "tiny", "--prefill", "8", "--decode", "4", "--runs",
                 "1", "--threads", "1");

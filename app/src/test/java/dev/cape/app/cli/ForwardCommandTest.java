@@ -159,6 +159,31 @@ class ForwardCommandTest {
     }
 
     @Test
+    void unknownAndBfloat16DtypesAreUsageErrorsSayingWhy() {
+        Run unknown = run("forward", "--model", fixture("llama").toString(), "--ids", "1,2", "--dtype", "int8");
+        assertEquals(CapeCommand.EXIT_USAGE, unknown.code());
+        assertTrue(unknown.err().contains("int8"), unknown.err());
+        Run bf16 = run("generate", "--model", fixture("llama-bf16").toString(), "--prompt", "time", "--dtype",
+                "bfloat16");
+        assertEquals(CapeCommand.EXIT_USAGE, bf16.code());
+        assertTrue(bf16.err().contains("DJL") && bf16.err().contains("float16"), bf16.err());
+    }
+
+    @Test
+    void float16ForwardGivesTheFixtureLogitsWithinTheHalfPrecisionTolerance() throws IOException {
+        Path folder = fixture("llama-bf16");
+        JsonObject exp = expected(folder);
+        Run r = run("forward", "--model", folder.toString(), "--ids", idsOf(exp), "--dtype", "float16", "--dump",
+                "logits-last:1");
+        assertEquals(CapeCommand.EXIT_OK, r.code(), r.err());
+        JsonObject out = JsonParser.parseString(r.out()).getAsJsonObject();
+        JsonArray want = exp.getAsJsonObject("logits_last3").getAsJsonArray("values");
+        // 0.0125: the bf16 tolerance of the fixture README scaled by float16's 8x finer rounding (HalfPrecisionTest)
+        assertClose(want.get(want.size() - 1).getAsJsonArray(), out.getAsJsonArray("logits_last").get(0)
+                .getAsJsonArray(), 0.0125);
+    }
+
+    @Test
     void badSamplingSettingsAreAUsageError() {
         Run r = run("generate", "--model", fixture("llama").toString(), "--prompt", "time", "--top-p", "1.5");
         assertEquals(CapeCommand.EXIT_USAGE, r.code());

@@ -1,6 +1,7 @@
 package dev.cape.inference.hook;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -122,7 +123,7 @@ public final class HookSession implements AutoCloseable {
             }
             if (h.edit() == null) {
                 captured.put(ctx.point(), new Activation(ctx.point(), current.getShape().getShape(),
-                        current.toFloatArray()));
+                        floats(current)));
             } else {
                 NDArray next = h.edit().apply(current, ctx);
                 if (next == null || !next.getShape().equals(current.getShape())) {
@@ -134,6 +135,16 @@ public final class HookSession implements AutoCloseable {
             }
         }
         return current;
+    }
+
+    /** The values as float32 (a float16 model's activations are widened exactly). */
+    private static float[] floats(NDArray x) {
+        if (x.getDataType() == DataType.FLOAT32) {
+            return x.toFloatArray();
+        }
+        try (NDArray f = x.toType(DataType.FLOAT32, false)) {
+            return f.toFloatArray();
+        }
     }
 
     private void checkUsable(String point) {

@@ -384,6 +384,32 @@ public final class Llama2cCheckpoint implements TensorStore {
         return new TensorData(name, DType.F32, e.shape().clone(), data.order(ByteOrder.LITTLE_ENDIAN));
     }
 
+    @Override
+    public long[] shape(String name) {
+        Entry e = entries.get(name);
+        return e == null ? get(name).shape() : e.shape().clone();
+    }
+
+    @Override
+    public DType dtype(String name) {
+        return DType.F32;
+    }
+
+    /** A mapping of a tensor stored as it is exposed; null for q/k, whose rows are permuted on reading. */
+    @Override
+    public ByteBuffer map(String name) {
+        Entry e = entries.get(name);
+        if (closed || e == null || e.ropeHeads() > 0 || e.bytes() > Integer.MAX_VALUE) {
+            return null;
+        }
+        try {
+            return channel.map(FileChannel.MapMode.READ_ONLY, e.offset(), e.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+        } catch (IOException ex) {
+            throw new ModelLoadException(file + ": cannot map tensor " + name + " at offset " + e.offset() + ": "
+                    + ex.getMessage(), ex);
+        }
+    }
+
     /** A positional read for tensors stored as they are exposed; q/k (permuted rows) go through {@link #get}. */
     @Override
     public void read(String name, ByteBuffer dst) {

@@ -30,13 +30,29 @@ public final class CheckpointReader {
             throw new ModelLoadException("checkpoint " + description + " has no tensor '" + name + "' (expected shape "
                     + Arrays.toString(expectedShape) + ")");
         }
-        TensorData t = store.get(name);
-        if (!Arrays.equals(t.shape(), expectedShape)) {
+        long[] shape = store.shape(name);
+        if (!Arrays.equals(shape, expectedShape)) {
             throw new ModelLoadException("checkpoint " + description + ": tensor '" + name + "' has shape "
-                    + Arrays.toString(t.shape()) + ", expected " + Arrays.toString(expectedShape));
+                    + Arrays.toString(shape) + ", expected " + Arrays.toString(expectedShape));
         }
         return new Weight(name, expectedShape, () -> Widening.toFloats(store.get(name)),
-                t.dtype() == DType.F32 ? new Weight.Stored(store, name) : null);
+                new Weight.Stored(store, name, store.dtype(name)));
+    }
+
+    /** The element type of the checkpoint's weights: its half type (BF16 or F16) when any tensor has one, else F32. */
+    public DType storedDtype() {
+        for (String name : store.names()) {
+            DType d;
+            try {
+                d = store.dtype(name);
+            } catch (ModelLoadException unreadable) {
+                continue;  // a buffer of another type (e.g. GPT-2's attn.bias mask), which adapters skip too
+            }
+            if (d != DType.F32) {
+                return d;
+            }
+        }
+        return DType.F32;
     }
 
     public String description() {

@@ -58,10 +58,10 @@ public final class KvCache implements AutoCloseable {
         int end = length + (int) k.getShape().get(2);
         keys[layer] = ensureCapacity(keys[layer], k, end);
         values[layer] = ensureCapacity(values[layer], v, end);
-        NDIndex slot = new NDIndex(":, :, " + length + ":" + end + ", :");
+        NDIndex slot = new NDIndex().addAllDim(2).addSliceDim(length, end);  // [:, :, length:end] (no string parsing)
         keys[layer].set(slot, k);
         values[layer].set(slot, v);
-        NDIndex filled = new NDIndex(":, :, 0:" + end + ", :");
+        NDIndex filled = new NDIndex().addAllDim(2).addSliceDim(0, end);  // [:, :, 0:end]
         return new NDArray[] {keys[layer].get(scope, filled), values[layer].get(scope, filled)};
     }
 

@@ -38,10 +38,13 @@ public final class LanguageModel implements AutoCloseable {
     private final HookRegistry hooks;
     private final TextTokenizer tokenizer;
     private final String deviceName;
+    private final ModelDtype dtype;
+    private boolean closed;
 
     private LanguageModel(ModelSpec spec, NDManager manager, Transformer transformer, TextTokenizer tokenizer,
-            String deviceName) {
+            String deviceName, ModelDtype dtype) {
         this.spec = spec;
+        this.dtype = dtype;
         this.manager = manager;
         this.transformer = transformer;
         this.tokenizer = tokenizer;
@@ -55,32 +58,38 @@ public final class LanguageModel implements AutoCloseable {
         return load(path, "cpu");
     }
 
+    /** {@link #load(Path, String, ModelDtype)} with {@link ModelDtype#AUTO} (float32 on the CPU, float16 on a GPU). */
+    public static LanguageModel load(Path path, String device) {
+        return load(path, device, ModelDtype.AUTO);
+    }
+
     /**
      * Loads a model from any layout {@link ModelSource#detect} accepts: a Hugging Face folder ({@code config.json},
      * safetensors weights, single or sharded, and {@code tokenizer.json} when present), a llama2.c {@code model.bin}
      * file ({@code tokenizer.bin} beside it when present), or a folder holding a llama2.c {@code model.bin}.
      *
      * @param device {@code cpu}, {@code cuda} or {@code cuda:N}
+     * @param dtype  element type of weights, activations and KV cache ({@link ModelDtype#resolve})
      * @throws ModelLoadException       when the path, config or weights are missing or malformed, or a pickle
      *                                  checkpoint (refused, saying why and how to convert)
-     * @throws IllegalArgumentException for an unusable device
+     * @throws IllegalArgumentException for an unusable device or dtype
      */
-    public static LanguageModel load(Path path, String device) {
+    public static LanguageModel load(Path path, String device, ModelDtype dtype) {
         ModelSource source = ModelSource.detect(path);
         return switch (source.format()) {
-            case HF_SAFETENSORS -> loadHuggingFace(path, device);
-            case LLAMA2C -> loadLlama2c(source, device);
+            case HF_SAFETENSORS -> loadHuggingFace(path, device, dtype);
+            case LLAMA2C -> loadLlama2c(source, device, dtype);
         };
     }
 
-    private static LanguageModel loadHuggingFace(Path folder, String device) {
+    private static LanguageModel loadHuggingFace(Path folder, String device, ModelDtype dtype) {
         ModelConfig config = ModelConfig.read(folder.resolve("config.json"));
         ModelSpec spec = ModelRegistry.spec(config);
         ComputeDevice.resolve(device);
         TextTokenizer tokenizer = Files.isRegularFile(folder.resolve(HuggingFaceTextTokenizer.FILE))
                 ? HuggingFaceTextTokenizer.load(folder) : null;
         try (SafetensorsCheckpoint store = SafetensorsCheckpoint.open(folder)) {
-            return build(spec, store, folder.toString(), tokenizer, device);
+            return build(spec, store, folder.toString(), tokenizer, device, dtype);
         } catch (RuntimeException e) {
             if (tokenizer != null) {
                 tokenizer.close();
@@ -89,13 +98,13 @@ public final class LanguageModel implements AutoCloseable {
         }
     }
 
-    private static LanguageModel loadLlama2c(ModelSource source, String device) {
+    private static LanguageModel loadLlama2c(ModelSource source, String device, ModelDtype dtype) {
         ComputeDevice.resolve(device);
         try (Llama2cCheckpoint checkpoint = Llama2cCheckpoint.open(source.weightFiles().get(0))) {
             TextTokenizer tokenizer = source.tokenizer()
                     .map(t -> Llama2cTokenizer.load(t, checkpoint.header().vocabSize())).orElse(null);
             ModelConfig config = ModelConfig.of(checkpoint.file().toString(), checkpoint.hfConfig());
-            return load(config, checkpoint, tokenizer, device);
+            return load(config, checkpoint, tokenizer, device, dtype);
         }
     }
 
@@ -110,8 +119,14 @@ public final class LanguageModel implements AutoCloseable {
      * model takes ownership of the tokenizer (closed with the model, or at once when loading fails; may be null).
      */
     public static LanguageModel load(ModelConfig config, TensorStore store, TextTokenizer tokenizer, String device) {
+        return load(config, store, tokenizer, device, ModelDtype.AUTO);
+    }
+
+    /** {@link #load(ModelConfig, TensorStore, TextTokenizer, String)} in the given dtype. */
+    public static LanguageModel load(ModelConfig config, TensorStore store, TextTokenizer tokenizer, String device,
+            ModelDtype dtype) {
         try {
-            return build(ModelRegistry.spec(config), store, config.source(), tokenizer, device);
+            return build(ModelRegistry.spec(config), store, config.source(), tokenizer, device, dtype);
         } catch (RuntimeException e) {
             if (tokenizer != null) {
                 tokenizer.close();
@@ -121,14 +136,15 @@ public final class LanguageModel implements AutoCloseable {
     }
 
     private static LanguageModel build(ModelSpec spec, TensorStore store, String description, TextTokenizer tokenizer,
-            String device) {
+            String device, ModelDtype dtype) {
         Device dev = ComputeDevice.resolve(device);
-        CanonicalWeights weights = ModelRegistry.adapterFor(spec.modelType())
-                .weights(spec, new CheckpointReader(store, description));
+        CheckpointReader reader = new CheckpointReader(store, description);
+        ModelDtype resolved = (dtype == null ? ModelDtype.AUTO : dtype).resolve(dev.isGpu(), reader.storedDtype());
+        CanonicalWeights weights = ModelRegistry.adapterFor(spec.modelType()).weights(spec, reader);
         NDManager manager = Engine.getEngine("PyTorch").newBaseManager(dev);
         try {
-            Transformer t = new Transformer(spec, weights, manager);
-            return new LanguageModel(spec, manager, t, tokenizer, device == null ? "cpu" : device);
+            Transformer t = new Transformer(spec, weights, manager, resolved);
+            return new LanguageModel(spec, manager, t, tokenizer, device == null ? "cpu" : device, resolved);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -149,9 +165,19 @@ public final class LanguageModel implements AutoCloseable {
         return deviceName;
     }
 
+    /** The dtype the model runs in (resolved: {@link ModelDtype#FLOAT32} or {@link ModelDtype#FLOAT16}). */
+    public ModelDtype dtype() {
+        return dtype;
+    }
+
     /** Number of weights (parameters) the model holds; {@code 4 ×} this is its size in float32 bytes. */
     public long parameterCount() {
         return transformer.parameters();
+    }
+
+    /** Bytes the weights take in native memory (2 per value in float16, except the float32 norm gains). */
+    public long weightBytes() {
+        return transformer.weightBytes();
     }
 
     /** A new hook session on this model; its hooks are active until it is closed. */
@@ -181,6 +207,9 @@ public final class LanguageModel implements AutoCloseable {
      * @param allPositions logits for every new position, or only the last
      */
     public synchronized Logits forward(int[][] batch, KvCache cache, boolean allPositions) {
+        if (closed) {
+            throw new IllegalStateException("the model is closed");
+        }
         checkBatch(batch, cache);
         try (NDManager scope = manager.newSubManager()) {
             Logits logits = transformer.forward(scope, batch, cache, hooks, allPositions);
@@ -231,9 +260,15 @@ public final class LanguageModel implements AutoCloseable {
         return manager.getManagedArrays().size();
     }
 
+    /** Frees the weights (closing the model's manager, then unmapping the checkpoint) and the tokenizer. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         manager.close();
+        transformer.releaseMappings();
         if (tokenizer != null) {
             tokenizer.close();
         }

@@ -23,6 +23,16 @@ public interface TensorStore extends AutoCloseable {
      */
     TensorData get(String name);
 
+    /** The shape of tensor {@code name}, without reading or mapping its data (stores with a header override this). */
+    default long[] shape(String name) {
+        return get(name).shape();
+    }
+
+    /** The element type of tensor {@code name}, without reading or mapping its data where the store can. */
+    default DType dtype(String name) {
+        return get(name).dtype();
+    }
+
     /**
      * Copies the stored bytes of tensor {@code name} (little-endian, {@code elementCount × dtype bytes}) into
      * {@code dst} from its position, advancing it. Stores backed by files override this with a positional read, so
@@ -33,6 +43,17 @@ public interface TensorStore extends AutoCloseable {
      */
     default void read(String name, ByteBuffer dst) {
         dst.put(get(name).data().duplicate());
+    }
+
+    /**
+     * The stored bytes of tensor {@code name} as a read-only memory mapping of the file (little-endian,
+     * {@code elementCount × dtype bytes}), for a tensor that can be used as stored; null where the store cannot map
+     * it (a tensor transformed on reading, a store not backed by a file, a tensor over 2 GiB). The mapping stays valid
+     * after {@link #close()} until it is garbage-collected; writing to it, or truncating the file while it is mapped,
+     * crashes the process.
+     */
+    default ByteBuffer map(String name) {
+        return null;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.cape.inference.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.cape.inference.hook.HookPoints;
@@ -16,7 +17,9 @@ import java.util.Map;
 
 /**
  * The unified decoder-only transformer over DJL NDArrays, parameterised by a {@link ModelSpec}. Weights live in the
- * model's {@link NDManager} as float32 (linear weights transposed to {@code [in, out]}); every forward runs in a
+ * model's {@link NDManager} in the model dtype, float32 or float16 (linear weights used through transposed views
+ * {@code [in, out]}; norm gains always float32); activations and the KV cache are in the model dtype, while norm
+ * statistics, attention scores and softmax, and the logits are computed in float32. Every forward runs in a
  * sub-manager that is closed before it returns, after logits and captured activations have been copied to Java arrays.
  * Not thread-safe: one forward at a time per model.
  */
@@ -29,11 +32,22 @@ final class Transformer {
     private final NDManager manager;
     private final Map<String, NDArray> w = new HashMap<>();
     private final float[] invFreq;
+    /** Weights, activations and KV cache: FLOAT32 or FLOAT16; norm gains, softmax and logits are float32. */
+    private final DataType dtype;
+    private final WeightUploader uploader;
+    private NDIndex[] ropeIndex;  // rotary part, its two halves, the pass-through part
     private long parameters;
+    private long weightBytes;
 
-    Transformer(ModelSpec spec, CanonicalWeights weights, NDManager manager) {
+    Transformer(ModelSpec spec, CanonicalWeights weights, NDManager manager, ModelDtype modelDtype) {
         this.s = spec;
         this.manager = manager;
+        this.dtype = switch (modelDtype) {
+            case FLOAT32 -> DataType.FLOAT32;
+            case FLOAT16 -> DataType.FLOAT16;
+            default -> throw new IllegalArgumentException("dtype must be resolved to float32 or float16: " + modelDtype);
+        };
+        this.uploader = new WeightUploader(manager);
         this.invFreq = spec.rope() == null ? null : spec.rope().inverseFrequencies();
         int d = s.dModel();
         int q = s.nHeads() * s.headDim();
@@ -77,37 +91,33 @@ final class Transformer {
             plain(weights, "unembed.weight", s.vocabSize(), s.dEmbed());
         }
         if (s.unembedBias()) {
-            plain(weights, "unembed.bias", s.vocabSize());
+            w.put("unembed.bias", upload(weights.require("unembed.bias", s.vocabSize()), DataType.FLOAT32,
+                    s.vocabSize()));  // added to float32 logits
         }
         // logits = h · Eᵀ: keep the transposed view of whichever matrix unembeds
         w.put("unembed.t", (s.tiedEmbeddings() ? w.get("embed") : w.get("unembed.weight")).transpose());
     }
 
-    private NDArray upload(Weight weight, long... shape) {
-        NDArray a;
-        long bytes = Float.BYTES * new Shape(shape).size();
-        if (weight.stored() != null && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
-                && bytes <= Integer.MAX_VALUE) {
-            // F32 as stored: one positional read from the file straight into the tensor's memory (CPU: an empty
-            // tensor and a direct view of it, no zero-fill; GPU: a direct buffer that DJL copies to the device)
-            a = manager.getDevice().isGpu() ? null : manager.create(new Shape(shape), DataType.FLOAT32);
-            ByteBuffer target = a == null ? null : a.toByteBuffer(true);
-            if (target == null || !target.isDirect() || target.capacity() != bytes) {
-                if (a != null) {
-                    a.close();
-                }
-                ByteBuffer buf = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
-                weight.stored().store().read(weight.stored().name(), buf);
-                buf.flip();
-                a = manager.create(buf, new Shape(shape), DataType.FLOAT32);
-            } else {
-                weight.stored().store().read(weight.stored().name(), target);
-            }
-        } else {
-            a = manager.create(weight.values().get(), new Shape(shape));
-        }
+    private NDArray upload(Weight weight, DataType type, long... shape) {
+        NDArray a = uploader.upload(weight, type, new Shape(shape));
         parameters += a.size();
+        weightBytes += a.size() * a.getDataType().getNumOfBytes();
         return a;
+    }
+
+    /** The element type of weights, activations and the KV cache. */
+    DataType dtype() {
+        return dtype;
+    }
+
+    /** Releases the file mappings under the weights; the model's manager (and so every weight) must be closed. */
+    void releaseMappings() {
+        uploader.unmapAll();
+    }
+
+    /** Bytes of native memory the weights take in their dtypes. */
+    long weightBytes() {
+        return weightBytes;
     }
 
     /** Number of weight values uploaded (each stored tensor once; tied matrices once). */
@@ -116,20 +126,20 @@ final class Transformer {
     }
 
     private void plain(CanonicalWeights weights, String name, long... shape) {
-        w.put(name, upload(weights.require(name, shape), shape));
+        w.put(name, upload(weights.require(name, shape), dtype, shape));
     }
 
     /** A Linear {@code [out, in]} stored as its transpose {@code [in, out]} for {@code x · W}. */
     private void linear(CanonicalWeights weights, String name, long out, long in, boolean bias) {
-        NDArray m = upload(weights.require(name + ".weight", out, in), out, in);
+        NDArray m = upload(weights.require(name + ".weight", out, in), dtype, out, in);
         w.put(name + ".t", m.transpose());
         if (bias) {
-            w.put(name + ".bias", upload(weights.require(name + ".bias", out), out));
+            w.put(name + ".bias", upload(weights.require(name + ".bias", out), dtype, out));
         }
     }
 
     private void norm(CanonicalWeights weights, String name, long dim) {
-        NDArray g = upload(weights.require(name + ".weight", dim), dim);
+        NDArray g = upload(weights.require(name + ".weight", dim), DataType.FLOAT32, dim);  // norms run in float32
         if (s.norm() == NormKind.RMS_PLUS_ONE) {
             NDArray plusOne = g.add(1f);  // Gemma: x̂ · (1 + w), in float32
             g.close();
@@ -137,7 +147,7 @@ final class Transformer {
         }
         w.put(name + ".weight", g);
         if (s.norm() == NormKind.LAYER) {
-            w.put(name + ".bias", upload(weights.require(name + ".bias", dim), dim));
+            w.put(name + ".bias", upload(weights.require(name + ".bias", dim), DataType.FLOAT32, dim));
         }
     }
 
@@ -160,7 +170,7 @@ final class Transformer {
             }
         }
         NDArray idx = scope.create(flat);  // [b·t]
-        NDArray x = w.get("embed").get(scope, new ai.djl.ndarray.index.NDIndex("{}", idx))
+        NDArray x = w.get("embed").get(scope, new NDIndex("{}", idx))
                 .reshape(b, t, s.dEmbed());  // [b, t, dE]
         if (s.embeddingScale() != 1) {
             x = x.mul((float) s.embeddingScale());
@@ -170,15 +180,27 @@ final class Transformer {
         }
         if (s.learnedPositions()) {
             int from = p0 + s.positionOffset();
-            NDArray pos = w.get("pos_embed").get(scope, new ai.djl.ndarray.index.NDIndex(from + ":" + (from + t)));
+            NDArray pos = w.get("pos_embed").get(scope, new NDIndex(from + ":" + (from + t)));
             x = x.add(pos);  // [b, t, d] + [t, d]
         }
-        x = hooks.fire(HookPoints.EMBED, x, p0);
+        x = fire(hooks, HookPoints.EMBED, x, p0);
 
         NDArray[] rope = invFreq == null ? new NDArray[2] : ropeTables(scope, p0, t);  // cos, sin [t, r]
-        Pass pass = new Pass(scope, cache, rope[0], rope[1], p0, hooks);
+        Map<Integer, NDArray> masks = new HashMap<>();  // one [t, s] mask per distinct window, shared by the blocks
+        for (int window : s.slidingWindows()) {
+            masks.computeIfAbsent(window, wdw -> mask(scope, p0, t, p0 + t, wdw));
+        }
         for (int l = 0; l < s.nLayers(); l++) {
-            x = block(pass, l, x);  // [b, t, d]
+            // each block's intermediates live in their own scope, freed when the block ends: the pass then holds
+            // one block's temporaries at a time instead of all of them until it returns (prefill's native peak)
+            try (NDManager blockScope = scope.newSubManager()) {
+                NDArray xIn = x;
+                xIn.tempAttach(blockScope);  // ops on x put their results in blockScope; x returns to scope at close
+                NDArray y = block(new Pass(this, blockScope, cache, rope[0], rope[1], masks, p0, hooks), l,
+                        xIn);  // [b, t, d]
+                y.attach(scope);
+                x = y;
+            }
         }
         if (s.finalNorm()) {
             x = norm(x, "final_norm");
@@ -186,11 +208,11 @@ final class Transformer {
         if (s.dEmbed() != d) {
             x = x.matMul(w.get("project_out.t"));  // [b, t, dE]
         }
-        x = hooks.fire(HookPoints.FINAL_NORM, x, p0);
+        x = fire(hooks, HookPoints.FINAL_NORM, x, p0);
         if (!allPositions) {
             x = x.get(":, -1:, :");  // [b, 1, dE]
         }
-        NDArray logits = x.matMul(w.get("unembed.t"));  // [b, n, V]
+        NDArray logits = toFloat32(x.matMul(w.get("unembed.t")));  // [b, n, V], float32 from here on
         if (s.unembedBias()) {
             logits = logits.add(w.get("unembed.bias"));
         }
@@ -208,14 +230,30 @@ final class Transformer {
      * @param cache     the KV cache continued, or null
      * @param cos       RoPE cosines {@code [t, r]} (null with learned positions)
      * @param sin       RoPE sines {@code [t, r]}
+     * @param masks     additive causal masks {@code [t, s]} (float32) by sliding window (0: none)
      * @param p0        absolute position of the first new token
      * @param hooks     the model's hook registry
      */
-    private record Pass(NDManager scope, KvCache cache, NDArray cos, NDArray sin, int p0, HookRegistry hooks) {
+    private record Pass(Transformer model, NDManager scope, KvCache cache, NDArray cos, NDArray sin,
+            Map<Integer, NDArray> masks, int p0, HookRegistry hooks) {
 
         NDArray fire(String point, NDArray x) {
-            return hooks.fire(point, x, p0);
+            return model.fire(hooks, point, x, p0);
         }
+    }
+
+    /** Runs the hooks on {@code x}; an edit that changed the element type (a float32 steering vector added to a
+     *  float16 stream) is cast back to the model dtype. */
+    private NDArray fire(HookRegistry hooks, String point, NDArray x, int p0) {
+        return toModelType(hooks.fire(point, x, p0));
+    }
+
+    private NDArray toModelType(NDArray x) {
+        return x.getDataType() == dtype ? x : x.toType(dtype, false);
+    }
+
+    private static NDArray toFloat32(NDArray x) {
+        return x.getDataType() == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false);
     }
 
     private NDArray block(Pass p, int l, NDArray xIn) {
@@ -278,18 +316,18 @@ final class Transformer {
             k = kv[0];  // [b, KV, s, hd]
             v = kv[1];  // [b, KV, s, hd]
         }
-        long keysLen = k.getShape().get(2);
         if (s.groupSize() > 1) {
             k = k.repeat(1, s.groupSize());  // [b, H, s, hd]: query head h reads kv head h / group
             v = v.repeat(1, s.groupSize());  // [b, H, s, hd]
         }
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul((float) s.attnScale());  // [b, H, t, s]
+        // scores, mask and softmax in float32 (HF: softmax(..., dtype=float32)); the pattern returns to the model dtype
+        NDArray scores = toFloat32(q.matMul(k.transpose(0, 1, 3, 2))).mul((float) s.attnScale());  // [b, H, t, s]
         if (s.attnSoftcap() > 0) {
             float cap = (float) s.attnSoftcap();
             scores = scores.div(cap).tanh().mul(cap);
         }
-        scores = scores.add(mask(p.scope(), p.p0(), (int) t, (int) keysLen, s.slidingWindows().get(l)));
-        NDArray pattern = scores.softmax(-1);  // [b, H, t, s]
+        scores = scores.add(p.masks().get(s.slidingWindows().get(l)));  // [b, H, t, s] + [t, s]
+        NDArray pattern = toModelType(scores.softmax(-1));  // [b, H, t, s]
         pattern = p.fire(HookPoints.pattern(l), pattern);
         NDArray z = pattern.matMul(v).transpose(0, 2, 1, 3);  // [b, t, H, hd]
         z = p.fire(HookPoints.z(l), z);
@@ -340,7 +378,9 @@ final class Transformer {
                 sn[i * r + j + half] = sv;
             }
         }
-        return new NDArray[] {scope.create(c, new Shape(t, r)), scope.create(sn, new Shape(t, r))};  // [t, r] each
+        // built in float32, then cast to the model dtype as HF does
+        return new NDArray[] {toModelType(scope.create(c, new Shape(t, r))),
+            toModelType(scope.create(sn, new Shape(t, r)))};  // [t, r] each
     }
 
     /** {@code x·cos + rotate_half(x)·sin} on the first r dims of each head; the rest pass through. */
@@ -348,12 +388,16 @@ final class Transformer {
         int hd = s.headDim();
         int r = s.rope().rotaryDim();
         int half = r / 2;
-        NDArray rot = r == hd ? x : x.get("..., 0:" + r);  // [b, n, t, r]
-        NDArray x1 = rot.get("..., 0:" + half);  // [b, n, t, r/2]
-        NDArray x2 = rot.get("..., " + half + ":" + r);  // [b, n, t, r/2]
+        if (ropeIndex == null) {  // parsed once: DJL parses index strings with regular expressions on every call
+            ropeIndex = new NDIndex[] {new NDIndex("..., 0:" + r), new NDIndex("..., 0:" + half),
+                new NDIndex("..., " + half + ":" + r), new NDIndex("..., " + r + ":")};
+        }
+        NDArray rot = r == hd ? x : x.get(ropeIndex[0]);  // [b, n, t, r]
+        NDArray x1 = rot.get(ropeIndex[1]);  // [b, n, t, r/2]
+        NDArray x2 = rot.get(ropeIndex[2]);  // [b, n, t, r/2]
         NDArray rotated = x2.neg().concat(x1, -1);  // [b, n, t, r]
         NDArray out = rot.mul(cos).add(rotated.mul(sin));  // [b, n, t, r]
-        return r == hd ? out : out.concat(x.get("..., " + r + ":"), -1);  // [b, n, t, hd]
+        return r == hd ? out : out.concat(x.get(ropeIndex[3]), -1);  // [b, n, t, hd]
     }
 
     private NDArray mlp(NDArray h, String b) {
@@ -382,18 +426,19 @@ final class Transformer {
         return bias == null ? y : y.add(bias);
     }
 
-    /** The configured norm over the last dimension. */
-    private NDArray norm(NDArray x, String name) {
+    /** The configured norm over the last dimension: statistics, scaling and gain in float32, result in the model dtype. */
+    private NDArray norm(NDArray xIn, String name) {
+        NDArray x = toFloat32(xIn);
         NDArray g = w.get(name + ".weight");
         float eps = (float) s.normEps();
         if (s.norm() == NormKind.LAYER) {
             NDArray mean = x.mean(new int[] {-1}, true);
             NDArray centered = x.sub(mean);
             NDArray var = centered.square().mean(new int[] {-1}, true);
-            return centered.div(var.add(eps).sqrt()).mul(g).add(w.get(name + ".bias"));
+            return toModelType(centered.div(var.add(eps).sqrt()).mul(g).add(w.get(name + ".bias")));
         }
         NDArray var = x.square().mean(new int[] {-1}, true);
-        return x.mul(var.add(eps).pow(-0.5f)).mul(g);
+        return toModelType(x.mul(var.add(eps).pow(-0.5f)).mul(g));
     }
 
     /**

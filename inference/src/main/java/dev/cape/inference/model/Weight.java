@@ -10,13 +10,13 @@ import java.util.function.Supplier;
  * @param source description for messages (checkpoint name plus any transformation)
  * @param shape  dimensions, outermost first
  * @param values supplier of {@code product(shape)} row-major values
- * @param stored where the exact float32 bytes lie when the weight is an F32 tensor used as stored (then the upload
- *               reads them straight into native memory without a Java array); null otherwise
+ * @param stored where the stored bytes lie when the weight is a checkpoint tensor used without transformation (the
+ *               upload then reads them straight into native memory without a Java array); null otherwise
  */
 public record Weight(String source, long[] shape, Supplier<float[]> values, Stored stored) {
 
-    /** An F32 tensor of a store, used without transformation. */
-    public record Stored(TensorStore store, String name) {
+    /** A tensor of a store, used without transformation; {@code dtype} is its stored element type. */
+    public record Stored(TensorStore store, String name, DType dtype) {
     }
 
     public Weight {

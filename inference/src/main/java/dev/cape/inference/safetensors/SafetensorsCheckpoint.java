@@ -192,6 +192,29 @@ public final class SafetensorsCheckpoint implements TensorStore {
     }
 
     @Override
+    public long[] shape(String name) {
+        return file(name).shape(name);
+    }
+
+    @Override
+    public dev.cape.inference.model.DType dtype(String name) {
+        return file(name).dtype(name);
+    }
+
+    @Override
+    public java.nio.ByteBuffer map(String name) {
+        return file(name).map(name);
+    }
+
+    private SafetensorsFile file(String name) {
+        SafetensorsFile f = byName.get(name);
+        if (f == null) {
+            throw new ModelLoadException("checkpoint in " + folder + " has no tensor '" + name + "'");
+        }
+        return f;
+    }
+
+    @Override
     public void read(String name, java.nio.ByteBuffer dst) {
         SafetensorsFile f = byName.get(name);
         if (f == null) {

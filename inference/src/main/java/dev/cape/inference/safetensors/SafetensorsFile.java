@@ -255,8 +255,19 @@ public final class SafetensorsFile implements TensorStore {
     }
 
     /** Shape of a tensor without mapping its data. */
+    @Override
     public long[] shape(String name) {
         return entry(name).shape().clone();
+    }
+
+    @Override
+    public DType dtype(String name) {
+        Entry e = entry(name);
+        if (e.dtype() == null) {
+            throw fail(file, "tensor '" + name + "' has dtype " + e.dtypeName()
+                    + ", which the runtime does not read (supported: F32, F16, BF16)");
+        }
+        return e.dtype();
     }
 
     @Override
@@ -274,6 +285,21 @@ public final class SafetensorsFile implements TensorStore {
             ByteBuffer data = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + e.begin(), length)
                     .order(ByteOrder.LITTLE_ENDIAN);
             return new TensorData(name, e.dtype(), e.shape().clone(), data);
+        } catch (IOException ex) {
+            throw new ModelLoadException("cannot map tensor '" + name + "' of " + file + ": " + ex, ex);
+        }
+    }
+
+    @Override
+    public ByteBuffer map(String name) {
+        Entry e = entry(name);
+        long length = e.end() - e.begin();
+        if (e.dtype() == null || length > Integer.MAX_VALUE) {
+            return null;
+        }
+        try {
+            return channel.map(FileChannel.MapMode.READ_ONLY, dataStart + e.begin(), length)
+                    .order(ByteOrder.LITTLE_ENDIAN);
         } catch (IOException ex) {
             throw new ModelLoadException("cannot map tensor '" + name + "' of " + file + ": " + ex, ex);
         }

@@ -10,6 +10,7 @@ import dev.cape.inference.direction.DirectionFitter;
 import dev.cape.inference.direction.DirectionMethod;
 import dev.cape.inference.direction.DirectionReport;
 import dev.cape.inference.direction.LayerDirection;
+import dev.cape.inference.direction.StatementBos;
 import dev.cape.inference.eval.ModelFiles;
 import dev.cape.inference.eval.StatementSet;
 import dev.cape.inference.model.LanguageModel;
@@ -57,6 +58,11 @@ public final class DirectionCommand implements Callable<Integer> {
     @Option(names = "--l2", defaultValue = "0.01", paramLabel = "λ", description = "L2 penalty of the logistic probe.")
     double l2;
 
+    @Option(names = "--bos", defaultValue = "default", paramLabel = "default|none",
+            description = {"Start each statement with BOS by the tokenizer's convention (default; llama2.c always",
+                    "does) or never (none, as a pipeline encoding with bos=False). Default: ${DEFAULT-VALUE}."})
+    String bos;
+
     @Option(names = "--compare-all", description = "Also fit the logistic probe at every layer to report its cosine.")
     boolean compareAll;
 
@@ -73,6 +79,7 @@ public final class DirectionCommand implements Callable<Integer> {
     public Integer call() {
         boolean json = format.json();
         DirectionMethod m = DirectionMethod.parse(method);
+        StatementBos statementBos = StatementBos.parse(bos);
         StatementSet set = StatementSources.limitItems(StatementSources.read(data), limit, splitSeed);
         PrintWriter err = spec.commandLine().getErr();
         var progress = ConsoleProgress.forTerminal(err);
@@ -80,17 +87,18 @@ public final class DirectionCommand implements Callable<Integer> {
         try (LanguageModel lm = model.load()) {
             DirectionFinder finder = DirectionFinder.withDefaults().with(m)
                     .with(DirectionFitter.withDefaults().withL2(l2).withSeed(splitSeed)).withAllCosines(compareAll);
-            report = DirectionExtraction.run(lm, set, finder, testShare, splitSeed, batch.size(), progress::progress).report();
+            report = DirectionExtraction.run(lm, set, finder, testShare, splitSeed, batch.size(), statementBos,
+                    progress::progress).report();
         }
         DirectionFile.write(DirectionFile.of(report, new DirectionFile.Provenance(ModelFiles.id(model.path()),
-                ModelFiles.sha256(model.path()), set.name(), set.sha256(), testShare)), out);
+                ModelFiles.sha256(model.path()), set.name(), set.sha256(), testShare, statementBos)), out);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
-                    .toJson(json(report)));
+                    .toJson(json(report, statementBos)));
         } else {
-            o.printf(Locale.ROOT, "%s on %s: %d train / %d test statements (split by item, seed %d)%n", m.id(),
-                    set.name(), report.nTrain(), report.nTest(), report.splitSeed());
+            o.printf(Locale.ROOT, "%s on %s: %d train / %d test statements (split by item, seed %d; BOS %s)%n",
+                    m.id(), set.name(), report.nTrain(), report.nTest(), report.splitSeed(), statementBos.id());
             TextTable t = new TextTable("layer", "accuracy", "train acc", "cos(mass-mean)", "sigma", "other cosines");
             for (LayerDirection d : report.layers()) {
                 StringBuilder other = new StringBuilder();
@@ -110,7 +118,7 @@ public final class DirectionCommand implements Callable<Integer> {
         return CapeCommand.EXIT_OK;
     }
 
-    JsonObject json(DirectionReport r) {
+    JsonObject json(DirectionReport r, StatementBos statementBos) {
         JsonObject j = new JsonObject();
         j.addProperty("method", r.method().id());
         JsonArray layers = new JsonArray();
@@ -134,6 +142,7 @@ public final class DirectionCommand implements Callable<Integer> {
         j.addProperty("n_train", r.nTrain());
         j.addProperty("n_test", r.nTest());
         j.addProperty("split_seed", r.splitSeed());
+        j.addProperty("statement_bos", statementBos.id());
         j.addProperty("out", out.toString());
         return j;
     }

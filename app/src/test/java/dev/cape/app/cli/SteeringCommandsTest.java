@@ -55,6 +55,22 @@ class SteeringCommandsTest {
     }
 
     @Test
+    void directionWithoutBosRecordsItInTheJsonAndTheVectorFile() {
+        Path vec = dir.resolve("nobos.safetensors");
+        CliRun d = CliRun.of("direction", "--model", model.toString(), "--data", data.toString(), "--out",
+                vec.toString(), "--bos", "none", "--format", "json");
+        assertEquals(0, d.exitCode(), d.err());
+        assertEquals("none", JsonParser.parseString(d.out()).getAsJsonObject().get("statement_bos").getAsString());
+        assertEquals("none", dev.cape.inference.direction.DirectionFile.read(vec).meta("statement_bos"));
+
+        CliRun bad = CliRun.of("direction", "--model", model.toString(), "--data", data.toString(), "--out",
+                dir.resolve("never.safetensors").toString(), "--bos", "sometimes");
+        assertEquals(CapeCommand.EXIT_USAGE, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("unknown BOS setting 'sometimes', expected default or none"), bad.err());
+        assertTrue(Files.notExists(dir.resolve("never.safetensors")));
+    }
+
+    @Test
     void directionThenSteerThenExportThenHeads() {
         Path vec = dir.resolve("v.safetensors");
         CliRun d = CliRun.of("direction", "--model", model.toString(), "--data", data.toString(), "--out",

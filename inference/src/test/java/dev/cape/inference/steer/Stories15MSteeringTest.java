@@ -77,13 +77,30 @@ class Stories15MSteeringTest {
         StatementSet set = sample(StatementCsv.read(Stories15MModel.truthData("geometry_of_truth/larger_than.csv")),
                 150, 11);
         try (LanguageModel m = Stories15MModel.load()) {
-            DirectionReport r = DirectionExtraction.run(m, set, DirectionFinder.withDefaults(), 0.5, 1, 32,
-                    StatementBos.NONE, Progress.NONE).report();
+            DirectionExtraction.Outcome o = DirectionExtraction.run(m, set, DirectionFinder.withDefaults(), 0.5, 1,
+                    32, StatementBos.NONE, Progress.NONE);
+            DirectionReport r = o.report();
             StringBuilder curve = new StringBuilder();
             r.layers().forEach(l -> curve.append(String.format(java.util.Locale.ROOT, " L%d %.3f", l.layer(),
                     l.accuracy())));
             System.out.println("stories15M larger_than mass-mean held-out accuracy without BOS:" + curve);
             assertTrue(r.best().accuracy() >= 0.75, "best held-out accuracy " + r.best().accuracy() + curve);
+
+            // The steering check: +alpha along the truth direction moves P(" True") - P(" False") towards
+            // each held-out statement's label more often than a random direction of the same norm does (the mean
+            // count over seeded random directions). Steered at the prompt's last position, alpha = 4 sigma.
+            // Measured over 9 samples (numpy, 100 random directions) the truth direction beat the mean random count
+            // in all 9, by 0.9-2.6 sd, but exceeded the 90th percentile in only 5: the mean is the bound asserted.
+            LayerDirection best = r.best();
+            SteeringVector truth = new SteeringVector(best.layer(), Vectors.toFloat(best.unit()), best.sigma());
+            RandomVectorControl.Result c = RandomVectorControl.withDefaults().withRandoms(20)
+                    .with(RandomVectorControl.Positions.LAST)
+                    .run(m, set.subset(o.split().test()), TrueFalseTask.DEFAULT_TEMPLATE, truth, 4, 32);
+            System.out.println("stories15M truth vs random directions at layer " + best.layer() + ": truth count "
+                    + c.truthCount() + " of " + c.labels().length + ", random counts "
+                    + java.util.Arrays.toString(c.randomCounts()) + ", percentile " + c.countPercentile());
+            assertTrue(c.truthCount() > c.meanRandomCount(), "truth direction count " + c.truthCount()
+                    + " not above the mean random count " + c.meanRandomCount());
         }
     }
 

@@ -224,7 +224,8 @@ public final class BenchCommand implements Callable<Integer> {
         int decode;
 
         @Option(names = "--runs", defaultValue = "3", paramLabel = "N",
-                description = "Timed runs after one warm-up (medians are reported). Default: ${DEFAULT-VALUE}.")
+                description = "Timed runs after one warm-up (medians are reported); also the number of loads after"
+                        + " the first (the best is reported, as the best of N + 1 reads). Default: ${DEFAULT-VALUE}.")
         int runs;
 
         @Option(names = "--seed", defaultValue = "1", paramLabel = "S",

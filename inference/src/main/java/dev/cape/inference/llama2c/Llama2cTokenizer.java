@@ -56,16 +56,20 @@ public final class Llama2cTokenizer implements TextTokenizer {
     private final Path file;
     private final int maxTokenLength;
     private final byte[][] pieces;
-    /**
-     * Text of each token as an ISO-8859-1 string (one char per byte, the byte itself for byte tokens), so
-     * concatenation and lookup work on raw bytes.
-     */
-    private final String[] keys;
     private final float[] scores;
     /** For a byte-fallback token the byte it stands for, else -1. */
     private final int[] byteValues;
-    private final Map<String, Integer> lookup;
     private final int dummyPrefixId;
+    /** What {@link #encode} looks tokens up in; built on its first call (a model that only decodes never needs it). */
+    private volatile Lookup lookup;
+
+    /**
+     * Text of each token as an ISO-8859-1 string (one char per byte, the byte itself for byte tokens), so
+     * concatenation and lookup work on raw bytes, and the id of each text (the first such id above EOS that is not a
+     * byte token).
+     */
+    private record Lookup(String[] keys, Map<String, Integer> ids) {
+    }
 
     private Llama2cTokenizer(Path file, int maxTokenLength, List<byte[]> pieces, float[] scores) {
         this.file = file;
@@ -73,21 +77,42 @@ public final class Llama2cTokenizer implements TextTokenizer {
         this.pieces = pieces.toArray(new byte[0][]);
         this.scores = scores;
         this.byteValues = new int[this.pieces.length];
-        this.keys = new String[this.pieces.length];
-        this.lookup = new HashMap<>(this.pieces.length * 2);
+        int space = -1;
         for (int id = 0; id < this.pieces.length; id++) {
             byteValues[id] = isByteId(id) ? storedByte(this.pieces[id], id - FIRST_BYTE_ID) : -1;
-            keys[id] = byteValues[id] >= 0 ? String.valueOf((char) byteValues[id])
-                    : new String(this.pieces[id], StandardCharsets.ISO_8859_1);
-            if (id > EOS_ID && byteValues[id] < 0) {
-                lookup.putIfAbsent(keys[id], id);
+            byte[] piece = this.pieces[id];
+            if (space < 0 && id > EOS_ID && byteValues[id] < 0 && piece.length == 1 && piece[0] == ' ') {
+                space = id;
             }
         }
-        Integer space = lookup.get(" ");
-        if (space == null) {
+        if (space < 0) {
             throw new ModelLoadException(file + ": tokenizer has no \" \" piece, needed as the dummy prefix");
         }
         this.dummyPrefixId = space;
+    }
+
+    /** The lookup of {@link #encode}, built once (32,000 strings and map entries: a cold JVM's load paid 20-30 ms). */
+    private Lookup lookup() {
+        Lookup l = lookup;
+        if (l == null) {
+            synchronized (this) {
+                l = lookup;
+                if (l == null) {
+                    String[] keys = new String[pieces.length];
+                    Map<String, Integer> ids = new HashMap<>(pieces.length * 2);
+                    for (int id = 0; id < pieces.length; id++) {
+                        keys[id] = byteValues[id] >= 0 ? String.valueOf((char) byteValues[id])
+                                : new String(pieces[id], StandardCharsets.ISO_8859_1);
+                        if (id > EOS_ID && byteValues[id] < 0) {
+                            ids.putIfAbsent(keys[id], id);
+                        }
+                    }
+                    l = new Lookup(keys, ids);
+                    lookup = l;
+                }
+            }
+        }
+        return l;
     }
 
     /** {@code b} when {@code piece} is one of the stored forms of byte {@code b}, else -1. */
@@ -211,6 +236,9 @@ public final class Llama2cTokenizer implements TextTokenizer {
 
     @Override
     public int[] encode(String text, boolean addBos) {
+        Lookup l = lookup();
+        Map<String, Integer> lookup = l.ids();
+        String[] keys = l.keys();
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         int[] tokens = new int[utf8.length + 2];
         int n = 0;

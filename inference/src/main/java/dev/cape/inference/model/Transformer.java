@@ -52,9 +52,11 @@ final class Transformer {
         int d = s.dModel();
         int q = s.nHeads() * s.headDim();
         int kv = s.nKvHeads() * s.headDim();
-        plain(weights, "embed", s.vocabSize(), s.dEmbed());
+        // an embedding is read by rows, unless it is also the unembedding (tied), which reads all of it
+        plain(weights, "embed", s.tiedEmbeddings() ? WeightUploader.Access.WHOLE : WeightUploader.Access.ROWS,
+                s.vocabSize(), s.dEmbed());
         if (s.learnedPositions()) {
-            plain(weights, "pos_embed", s.maxPositions() + s.positionOffset(), d);
+            plain(weights, "pos_embed", WeightUploader.Access.ROWS, s.maxPositions() + s.positionOffset(), d);
         }
         if (s.dEmbed() != d) {
             linear(weights, "project_in", d, s.dEmbed(), false);
@@ -88,7 +90,7 @@ final class Transformer {
             norm(weights, "final_norm", d);
         }
         if (!s.tiedEmbeddings()) {
-            plain(weights, "unembed.weight", s.vocabSize(), s.dEmbed());
+            plain(weights, "unembed.weight", WeightUploader.Access.WHOLE, s.vocabSize(), s.dEmbed());
         }
         if (s.unembedBias()) {
             w.put("unembed.bias", upload(weights.require("unembed.bias", s.vocabSize()), DataType.FLOAT32,
@@ -99,7 +101,11 @@ final class Transformer {
     }
 
     private NDArray upload(Weight weight, DataType type, long... shape) {
-        NDArray a = uploader.upload(weight, type, new Shape(shape));
+        return upload(weight, type, WeightUploader.Access.WHOLE, shape);
+    }
+
+    private NDArray upload(Weight weight, DataType type, WeightUploader.Access access, long... shape) {
+        NDArray a = uploader.upload(weight, type, new Shape(shape), access);
         parameters += a.size();
         weightBytes += a.size() * a.getDataType().getNumOfBytes();
         return a;
@@ -125,8 +131,8 @@ final class Transformer {
         return parameters;
     }
 
-    private void plain(CanonicalWeights weights, String name, long... shape) {
-        w.put(name, upload(weights.require(name, shape), dtype, shape));
+    private void plain(CanonicalWeights weights, String name, WeightUploader.Access access, long... shape) {
+        w.put(name, upload(weights.require(name, shape), dtype, access, shape));
     }
 
     /** A Linear {@code [out, in]} stored as its transpose {@code [in, out]} for {@code x · W}. */

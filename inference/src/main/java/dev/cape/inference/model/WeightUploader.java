@@ -15,7 +15,8 @@ import java.util.List;
  * <ul>
  * <li>F32 and F16 tensors used as stored in the model dtype, on the CPU: the tensor <em>is</em> a read-only memory
  *     mapping of the file (libtorch {@code from_blob}; DJL keeps the mapping alive as long as the array), prefaulted
- *     at load. No copy and no fresh memory: the pages are the page cache's, so load costs about as much as reading
+ *     at load unless it is a table read by rows ({@link Access#ROWS}: an untied embedding, whose rows become resident
+ *     as tokens use them). No copy and no fresh memory: the pages are the page cache's, so load costs about as much as reading
  *     the file, and the kernel can reclaim them under memory pressure. The weights are never written (the transformer
  *     keeps them private), and a file replaced by rename (as cape writes files) keeps the mapped old version; a file
  *     truncated in place while mapped would crash the process (SIGBUS), which {@code -Dcape.mmap=false} avoids at
@@ -49,13 +50,30 @@ final class WeightUploader {
         this.gpu = manager.getDevice().isGpu();
     }
 
+    /** How the forward pass reads a weight. */
+    enum Access {
+        /** Every value, every forward (matrices, norms): a mapping is prefaulted at load. */
+        WHOLE,
+        /**
+         * Rows picked by token or position (an embedding table not also used as the unembedding): a mapping is not
+         * prefaulted, so only the pages of rows used become resident (the 125m llama's 93.75 MiB untied embedding
+         * becomes a few MiB for a 256-token run).
+         */
+        ROWS
+    }
+
+    /** {@link #upload(Weight, DataType, Shape, Access)} of a weight read whole. */
+    NDArray upload(Weight weight, DataType target, Shape shape) {
+        return upload(weight, target, shape, Access.WHOLE);
+    }
+
     /**
      * The weight as a tensor of {@code target} type ({@link DataType#FLOAT32} or {@link DataType#FLOAT16}).
      *
      * @throws ModelLoadException when narrowing to float16 overflows (a value beyond ±65504)
      */
-    NDArray upload(Weight weight, DataType target, Shape shape) {
-        NDArray mapped = mapped(weight, target, shape);
+    NDArray upload(Weight weight, DataType target, Shape shape, Access access) {
+        NDArray mapped = mapped(weight, target, shape, access);
         if (mapped != null) {
             return mapped;
         }
@@ -113,7 +131,7 @@ final class WeightUploader {
     }
 
     /** The weight as a tensor over a mapping of the file, where it is stored in {@code target} type; else null. */
-    private NDArray mapped(Weight weight, DataType target, Shape shape) {
+    private NDArray mapped(Weight weight, DataType target, Shape shape, Access access) {
         Weight.Stored stored = weight.stored();
         if (!MAP_WEIGHTS || gpu || stored == null || !LITTLE_ENDIAN || stored.dtype() == DType.BF16
                 || (stored.dtype() == DType.F32) != (target == DataType.FLOAT32)) {
@@ -127,7 +145,7 @@ final class WeightUploader {
             Unmapper.unmap(map);
             return null;
         }
-        if (map instanceof MappedByteBuffer m) {
+        if (access == Access.WHOLE && map instanceof MappedByteBuffer m) {
             m.load();  // prefault now, so that load time, not the first forward, pays for the page-table entries
         }
         mappings.add(map);

@@ -235,6 +235,11 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--no-profile", description = "Skip the extra decode recorded under JFR.")
         boolean noProfile;
 
+        @Option(names = "--save-random", paramLabel = "DIR",
+                description = "With --random-llama: write the model into DIR (created if needed) and keep it, instead"
+                        + " of a temporary folder that is deleted (to benchmark the same weights elsewhere).")
+        Path saveRandom;
+
         @Option(names = "--threads", paramLabel = "N",
                 description = "libtorch intra-op threads (default: libtorch's choice, one per core). Sets the system"
                         + " property ai.djl.pytorch.num_threads before the engine starts.")
@@ -257,7 +262,8 @@ public final class BenchCommand implements Callable<Integer> {
                 return CapeCommand.EXIT_OK;
             }
             RandomLlama random = RandomLlama.of(target.randomLlama);
-            Path folder = java.nio.file.Files.createTempDirectory("cape-random-llama-");
+            Path folder = saveRandom != null ? saveRandom
+                    : java.nio.file.Files.createTempDirectory("cape-random-llama-");
             try {
                 long t0 = System.nanoTime();
                 random.write(folder, seed);
@@ -268,7 +274,9 @@ public final class BenchCommand implements Callable<Integer> {
                 out.flush();
                 bench.run(folder, "random llama " + random.name());
             } finally {
-                RandomLlama.delete(folder);
+                if (saveRandom == null) {
+                    RandomLlama.delete(folder);
+                }
             }
             return CapeCommand.EXIT_OK;
         }

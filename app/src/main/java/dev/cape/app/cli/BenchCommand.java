@@ -206,14 +206,8 @@ public final class BenchCommand implements Callable<Integer> {
             String randomLlama;
         }
 
-        @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or cuda:N. Default: ${DEFAULT-VALUE}.")
-        String device;
-
-        @Option(names = "--dtype", defaultValue = "auto", paramLabel = "TYPE",
-                description = {"auto, float32, float16 or bfloat16: weights, activations and KV cache (norm statistics,"
-                        + " softmax and logits stay float32). auto: float32 on cpu, float16 on cuda. bfloat16 is refused:"
-                        + " DJL 0.36 has no bfloat16 tensors. Default: ${DEFAULT-VALUE}."})
-        String dtype;
+        @Mixin
+        DeviceAndDtype runtime;
 
         @Option(names = "--prefill", defaultValue = "128", paramLabel = "N",
                 description = "Prompt tokens (batch 1). Default: ${DEFAULT-VALUE}.")
@@ -255,7 +249,7 @@ public final class BenchCommand implements Callable<Integer> {
                 System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
             }
             ForwardBenchmark bench = new ForwardBenchmark(out,
-                    new ForwardBenchmark.Settings(device, dev.cape.inference.model.ModelDtype.parse(dtype), prefill, decode,
+                    new ForwardBenchmark.Settings(runtime.device(), runtime.dtype(), prefill, decode,
                             runs, seed, !noProfile));
             if (target.model != null) {
                 bench.run(target.model, target.model.toString());

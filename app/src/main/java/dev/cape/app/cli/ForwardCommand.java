@@ -10,7 +10,6 @@ import dev.cape.inference.hook.HookPoints;
 import dev.cape.inference.hook.HookSession;
 import dev.cape.inference.model.LanguageModel;
 import dev.cape.inference.model.Logits;
-import dev.cape.inference.model.ModelDtype;
 import dev.cape.inference.tokenize.TextTokenizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -122,14 +122,8 @@ public final class ForwardCommand implements Callable<Integer> {
             + " BOS id. Default: the tokenizer's convention (llama2.c: yes; tokenizer.json: no).")
     Boolean bos;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or cuda:N. Default: ${DEFAULT-VALUE}.")
-    String device;
-
-    @Option(names = "--dtype", defaultValue = "auto", paramLabel = "TYPE",
-            description = {"auto, float32, float16 or bfloat16: weights, activations and KV cache (norm statistics,"
-                    + " softmax and logits stay float32). auto: float32 on cpu, float16 on cuda. bfloat16 is refused:"
-                    + " DJL 0.36 has no bfloat16 tensors. Default: ${DEFAULT-VALUE}."})
-    String dtype;
+    @Mixin
+    DeviceAndDtype runtime;
 
     @Override
     public Integer call() {
@@ -137,7 +131,7 @@ public final class ForwardCommand implements Callable<Integer> {
         if (greedy < 0) {
             throw new IllegalArgumentException("--greedy must be >= 0: " + greedy);
         }
-        try (LanguageModel m = LanguageModel.load(model, device, ModelDtype.parse(dtype))) {
+        try (LanguageModel m = runtime.load(model)) {
             int[] ids = input.ids != null ? input.ids : encode(m, input.text, bos);
             if (ids.length == 0) {
                 throw new IllegalArgumentException("the input has no tokens");

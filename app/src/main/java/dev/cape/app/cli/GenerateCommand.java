@@ -5,11 +5,11 @@ import dev.cape.inference.generate.GenerationOptions;
 import dev.cape.inference.generate.Generator;
 import dev.cape.inference.generate.StreamingDecoder;
 import dev.cape.inference.model.LanguageModel;
-import dev.cape.inference.model.ModelDtype;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -52,19 +52,13 @@ public final class GenerateCommand implements Callable<Integer> {
             + " prompt. Default: the tokenizer's convention (llama2.c: yes; tokenizer.json: no).")
     Boolean bos;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or cuda:N. Default: ${DEFAULT-VALUE}.")
-    String device;
-
-    @Option(names = "--dtype", defaultValue = "auto", paramLabel = "TYPE",
-            description = {"auto, float32, float16 or bfloat16: weights, activations and KV cache (norm statistics,"
-                    + " softmax and logits stay float32). auto: float32 on cpu, float16 on cuda. bfloat16 is refused:"
-                    + " DJL 0.36 has no bfloat16 tensors. Default: ${DEFAULT-VALUE}."})
-    String dtype;
+    @Mixin
+    DeviceAndDtype runtime;
 
     @Override
     public Integer call() {
         GenerationOptions options = new GenerationOptions(maxTokens, temperature, topK, topP, seed, true);
-        try (LanguageModel m = LanguageModel.load(model, device, ModelDtype.parse(dtype))) {
+        try (LanguageModel m = runtime.load(model)) {
             int[] ids = ForwardCommand.encode(m, prompt, bos);
             if (ids.length == 0) {
                 throw new IllegalArgumentException("the prompt has no tokens");

@@ -13,8 +13,9 @@ import java.util.concurrent.CancellationException;
 
 /**
  * Collects {@code blocks.L.hook_resid_post} at the last token of each sequence, at every layer, in one forward pass
- * per batch. The runtime has no padding, so sequences are grouped by length and each group runs in batches of at
- * most {@code batchSize} equal-length rows; the result is in input order. Stops with a
+ * per batch. Sequences are grouped by length and each group runs in batches of at most {@code batchSize}
+ * equal-length rows (the runtime could left-pad mixed lengths, but equal lengths spend no compute on pad slots); the
+ * result is in input order. Stops with a
  * {@link CancellationException} when the thread is interrupted.
  */
 public final class ActivationCollector {

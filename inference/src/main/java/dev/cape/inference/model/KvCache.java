@@ -14,6 +14,10 @@ import ai.djl.ndarray.types.Shape;
  * a forward writes its new positions in place and attends to a view of the filled part, so a decoding step copies
  * only its own keys and values (the capacity doubles when full, an amortised O(1) copy per position). A forward that
  * fails leaves the cache as it was: it may have written past {@link #length()}, which stays unchanged.
+ *
+ * <p>A cache started by a batch of unequal lengths holds it left-padded (see
+ * {@link LanguageModel#forward(int[][], KvCache, boolean)}): {@link #length()} counts the pad slots, and the cache
+ * keeps each row's padding so that later forwards mask the pad keys and give each row's tokens their own positions.
  */
 public final class KvCache implements AutoCloseable {
 
@@ -25,6 +29,7 @@ public final class KvCache implements AutoCloseable {
     private final NDArray[] keys;    // per layer [b, KV, capacity, hd]
     private final NDArray[] values;  // per layer [b, KV, capacity, hd]
     private int length;
+    private int[] padding;  // left padding per row of the forward that filled it, or null
 
     KvCache(NDManager parent, int layers, int batch) {
         if (batch <= 0) {
@@ -85,9 +90,15 @@ public final class KvCache implements AutoCloseable {
         return grown;
     }
 
-    /** Makes the positions written by a successful forward part of the cache. */
-    void advance(int newLength) {
+    /** Left padding per row (pad slots at the start of the cache), or null when no row is padded. */
+    int[] padding() {
+        return padding;
+    }
+
+    /** Makes the positions written by a successful forward part of the cache, with its rows' left padding. */
+    void advance(int newLength, int[] rowPadding) {
         length = newLength;
+        padding = rowPadding;
     }
 
     @Override

@@ -195,14 +195,25 @@ public final class LanguageModel implements AutoCloseable {
         return forward(new int[][] {ids}, null, true);
     }
 
-    /** Logits at every position of a batch of equal-length sequences: {@code [batch, length, vocab]}. */
+    /**
+     * Logits at every position of a batch: {@code [batch, longest, vocab]}. Sequences of different lengths are
+     * left-padded to the longest (see {@link #forward(int[][], KvCache, boolean)}).
+     */
     public Logits forward(int[][] batch) {
         return forward(batch, null, true);
     }
 
     /**
-     * A forward pass over equal-length sequences, continuing {@code cache} when given (positions start at its
-     * length) and appending their keys and values to it.
+     * A forward pass over a batch of sequences, continuing {@code cache} when given (positions start at its length)
+     * and appending their keys and values to it.
+     *
+     * <p>Sequences of different lengths are <b>left-padded</b> to the longest, T: row i's token j is at position index
+     * {@code T - batch[i].length + j} of the logits and of every captured activation, so {@link Logits#last(int)} is
+     * each row's last real token. Each real token sees the same position (RoPE or learned table) and the same keys as
+     * when its sequence runs alone; pad slots hold token 0 at position 0, attend only to themselves and are never
+     * attended to, so their values are finite but meaningless. When all lengths are equal nothing is padded or
+     * masked beyond the causal mask (the same work as before padding existed). A padded batch may start an empty
+     * cache, which remembers the padding: later calls append equal-length rows (one token each when decoding).
      *
      * @param allPositions logits for every new position, or only the last
      */
@@ -211,10 +222,11 @@ public final class LanguageModel implements AutoCloseable {
             throw new IllegalStateException("the model is closed");
         }
         checkBatch(batch, cache);
+        int[] pads = Transformer.leftPadding(batch, cache);
         try (NDManager scope = manager.newSubManager()) {
-            Logits logits = transformer.forward(scope, batch, cache, hooks, allPositions);
+            Logits logits = transformer.forward(scope, batch, cache, pads, hooks, allPositions);
             if (cache != null) {
-                cache.advance(cache.length() + batch[0].length);
+                cache.advance(cache.length() + Transformer.longest(batch), pads);
             }
             return logits;
         }
@@ -229,14 +241,14 @@ public final class LanguageModel implements AutoCloseable {
         if (batch == null || batch.length == 0) {
             throw new IllegalArgumentException("batch must hold at least one sequence");
         }
-        int t = batch[0].length;
-        if (t == 0) {
-            throw new IllegalArgumentException("sequences must not be empty");
-        }
+        int t = Transformer.longest(batch);
         for (int i = 0; i < batch.length; i++) {
-            if (batch[i].length != t) {
-                throw new IllegalArgumentException("sequences must have equal lengths: row 0 has " + t + ", row " + i
-                        + " has " + batch[i].length);
+            if (batch[i] == null || batch[i].length == 0) {
+                throw new IllegalArgumentException("sequence " + i + " is " + (batch[i] == null ? "null" : "empty"));
+            }
+            if (batch[i].length != t && cache != null && cache.length() > 0) {
+                throw new IllegalArgumentException("sequences continuing a KV cache must have equal lengths: row "
+                        + i + " has " + batch[i].length + ", the longest " + t);
             }
             for (int id : batch[i]) {
                 if (id < 0 || id >= spec.vocabSize()) {

@@ -28,6 +28,9 @@ final class Transformer {
     /** HF adds {@code finfo(float32).min} to masked scores, so their probability is exactly 0. */
     private static final float MASKED = -Float.MAX_VALUE;
 
+    /** Token placed in the pad slots of a left-padded batch (any valid id: pad keys are masked out). */
+    static final int PAD_ID = 0;
+
     private final ModelSpec s;
     private final NDManager manager;
     private final Map<String, NDArray> w = new HashMap<>();
@@ -158,23 +161,57 @@ final class Transformer {
     }
 
     /**
-     * One forward pass over {@code ids} (equal-length rows), continuing {@code cache} when given (its new keys and
-     * values are written in place; the caller advances its length when the pass succeeds).
+     * Left padding of each row in the padded layout of a forward over {@code ids} continuing {@code cache}: the pad
+     * count of a padded cache (whose new rows are then of equal length), else the longest row's length minus each
+     * row's; null when no row is padded, the equal-length path that builds no padding mask.
+     */
+    static int[] leftPadding(int[][] ids, KvCache cache) {
+        if (cache != null && cache.padding() != null) {
+            return cache.padding();
+        }
+        int t = longest(ids);
+        int[] pads = new int[ids.length];
+        boolean any = false;
+        for (int i = 0; i < ids.length; i++) {
+            pads[i] = t - ids[i].length;
+            any |= pads[i] > 0;
+        }
+        return any ? pads : null;
+    }
+
+    /** The length of the longest row: the padded length of a forward. */
+    static int longest(int[][] ids) {
+        int t = 0;
+        for (int[] row : ids) {
+            t = Math.max(t, row == null ? 0 : row.length);
+        }
+        return t;
+    }
+
+    /**
+     * One forward pass over {@code ids}, continuing {@code cache} when given (its new keys and values are written in
+     * place; the caller advances its length when the pass succeeds). Rows shorter than the longest are left-padded
+     * with token {@link #PAD_ID}: row i's token j sits at index {@code pads[i] + j} of the padded layout, at position
+     * {@code j} for the position embeddings, and pad keys are masked out (pad queries see only themselves).
      *
      * @param scope        sub-manager owning every intermediate; closed by the caller
+     * @param pads         {@link #leftPadding} of ids and cache, null when no row is padded
      * @param allPositions logits for every position, or only the last
      */
-    Logits forward(NDManager scope, int[][] ids, KvCache cache, HookRegistry hooks, boolean allPositions) {
+    Logits forward(NDManager scope, int[][] ids, KvCache cache, int[] pads, HookRegistry hooks,
+            boolean allPositions) {
         int b = ids.length;
-        int t = ids[0].length;
+        int t = longest(ids);
         int p0 = cache == null ? 0 : cache.length();
         int d = s.dModel();
         long[] flat = new long[b * t];
         for (int i = 0; i < b; i++) {
-            for (int j = 0; j < t; j++) {
-                flat[i * t + j] = ids[i][j];
+            int pad = t - ids[i].length;  // this forward's own padding (0 when continuing a cache)
+            for (int j = pad; j < t; j++) {
+                flat[i * t + j] = ids[i][j - pad];  // pad slots keep PAD_ID = 0
             }
         }
+        int[] positions = pads == null ? null : positions(pads, p0, t);  // [b·t]
         NDArray idx = scope.create(flat);  // [b·t]
         NDArray x = w.get("embed").get(scope, new NDIndex("{}", idx))
                 .reshape(b, t, s.dEmbed());  // [b, t, dE]
@@ -184,17 +221,27 @@ final class Transformer {
         if (s.dEmbed() != d) {
             x = x.matMul(w.get("project_in.t"));  // [b, t, d]
         }
-        if (s.learnedPositions()) {
+        if (s.learnedPositions() && positions == null) {
             int from = p0 + s.positionOffset();
             NDArray pos = w.get("pos_embed").get(scope, new NDIndex(from + ":" + (from + t)));
             x = x.add(pos);  // [b, t, d] + [t, d]
+        } else if (s.learnedPositions()) {
+            long[] rows = new long[b * t];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = positions[i] + s.positionOffset();
+            }
+            NDArray pos = w.get("pos_embed").get(scope, new NDIndex("{}", scope.create(rows))).reshape(b, t, d);
+            x = x.add(pos);  // [b, t, d] + [b, t, d]
         }
         x = fire(hooks, HookPoints.EMBED, x, p0);
 
-        NDArray[] rope = invFreq == null ? new NDArray[2] : ropeTables(scope, p0, t);  // cos, sin [t, r]
-        Map<Integer, NDArray> masks = new HashMap<>();  // one [t, s] mask per distinct window, shared by the blocks
+        // cos, sin [t, r], or [b, 1, t, r] with padding
+        NDArray[] rope = invFreq == null ? new NDArray[2] : positions == null ? ropeTables(scope, p0, t)
+                : ropeTables(scope, positions, b, t);
+        Map<Integer, NDArray> masks = new HashMap<>();  // one mask per distinct window, shared by the blocks
         for (int window : s.slidingWindows()) {
-            masks.computeIfAbsent(window, wdw -> mask(scope, p0, t, p0 + t, wdw));
+            masks.computeIfAbsent(window, wdw -> pads == null ? mask(scope, p0, t, p0 + t, wdw)  // [t, s]
+                    : paddedMask(scope, pads, p0, t, p0 + t, wdw));  // [b, 1, t, s]
         }
         for (int l = 0; l < s.nLayers(); l++) {
             // each block's intermediates live in their own scope, freed when the block ends: the pass then holds
@@ -234,9 +281,10 @@ final class Transformer {
      *
      * @param scope     owner of every intermediate array
      * @param cache     the KV cache continued, or null
-     * @param cos       RoPE cosines {@code [t, r]} (null with learned positions)
-     * @param sin       RoPE sines {@code [t, r]}
-     * @param masks     additive causal masks {@code [t, s]} (float32) by sliding window (0: none)
+     * @param cos       RoPE cosines {@code [t, r]}, {@code [b, 1, t, r]} with padding (null with learned positions)
+     * @param sin       RoPE sines, shaped as cos
+     * @param masks     additive causal masks {@code [t, s]}, {@code [b, 1, t, s]} with padding (float32), by sliding
+     *                  window (0: none)
      * @param p0        absolute position of the first new token
      * @param hooks     the model's hook registry
      */
@@ -332,7 +380,7 @@ final class Transformer {
             float cap = (float) s.attnSoftcap();
             scores = scores.div(cap).tanh().mul(cap);
         }
-        scores = scores.add(p.masks().get(s.slidingWindows().get(l)));  // [b, H, t, s] + [t, s]
+        scores = scores.add(p.masks().get(s.slidingWindows().get(l)));  // [b, H, t, s] + [t, s] or [b, 1, t, s]
         NDArray pattern = toModelType(scores.softmax(-1));  // [b, H, t, s]
         pattern = p.fire(HookPoints.pattern(l), pattern);
         NDArray z = pattern.matMul(v).transpose(0, 2, 1, 3);  // [b, t, H, hd]
@@ -366,14 +414,60 @@ final class Transformer {
         return scope.create(m, new Shape(t, keys));  // [t, s]
     }
 
+    /**
+     * Additive mask {@code [b, 1, t, s]} of a left-padded batch: in row r (padding P), query i (padded index
+     * q = p0 + i) sees key j iff q ≥ P, P ≤ j ≤ q and (no window or j > q − W), the causal mask shifted past the pads;
+     * a pad query (q &lt; P) sees only itself, so its softmax row stays finite.
+     */
+    private static NDArray paddedMask(NDManager scope, int[] pads, int p0, int t, int keys, int window) {
+        int b = pads.length;
+        float[] m = new float[b * t * keys];
+        for (int r = 0; r < b; r++) {
+            for (int i = 0; i < t; i++) {
+                int q = p0 + i;
+                for (int j = 0; j < keys; j++) {
+                    boolean visible = q < pads[r] ? j == q
+                            : j >= pads[r] && j <= q && (window <= 0 || j > q - window);
+                    m[(r * t + i) * keys + j] = visible ? 0f : MASKED;
+                }
+            }
+        }
+        return scope.create(m, new Shape(b, 1, t, keys));  // [b, 1, t, s]
+    }
+
+    /** Position of each slot {@code [b·t]} of a left-padded forward: padded index minus the row's padding, 0 on pads. */
+    private static int[] positions(int[] pads, int p0, int t) {
+        int[] pos = new int[pads.length * t];
+        for (int r = 0; r < pads.length; r++) {
+            for (int i = 0; i < t; i++) {
+                pos[r * t + i] = Math.max(0, p0 + i - pads[r]);
+            }
+        }
+        return pos;
+    }
+
     /** cos/sin tables {@code [t, r]} for positions p0 .. p0+t-1, HF's rotate-half layout (frequencies repeated twice). */
     private NDArray[] ropeTables(NDManager scope, int p0, int t) {
+        int[] positions = new int[t];
+        for (int i = 0; i < t; i++) {
+            positions[i] = p0 + i;
+        }
+        return ropeTables(scope, positions, new Shape(t, 2L * invFreq.length));
+    }
+
+    /** cos/sin tables {@code [b, 1, t, r]} for per-row positions {@code [b·t]}, broadcast over the heads. */
+    private NDArray[] ropeTables(NDManager scope, int[] positions, int b, int t) {
+        return ropeTables(scope, positions, new Shape(b, 1, t, 2L * invFreq.length));
+    }
+
+    private NDArray[] ropeTables(NDManager scope, int[] positions, Shape shape) {
         int half = invFreq.length;
         int r = 2 * half;
+        int t = positions.length;
         float[] c = new float[t * r];
         float[] sn = new float[t * r];
         for (int i = 0; i < t; i++) {
-            float pos = p0 + i;
+            float pos = positions[i];
             for (int j = 0; j < half; j++) {
                 float f = pos * invFreq[j];  // float32 product, as HF's float32 matmul of inv_freq and positions
                 float cv = (float) Math.cos(f);
@@ -385,8 +479,8 @@ final class Transformer {
             }
         }
         // built in float32, then cast to the model dtype as HF does
-        return new NDArray[] {toModelType(scope.create(c, new Shape(t, r))),
-            toModelType(scope.create(sn, new Shape(t, r)))};  // [t, r] each
+        return new NDArray[] {toModelType(scope.create(c, shape)),
+            toModelType(scope.create(sn, shape))};  // [t, r] or [b, 1, t, r] each
     }
 
     /** {@code x·cos + rotate_half(x)·sin} on the first r dims of each head; the rest pass through. */

@@ -104,7 +104,10 @@ public final class SteeringSession implements AutoCloseable {
             return this;
         }
 
-        /** Steers only positions with absolute index ≥ {@code position} (0: every position). */
+        /**
+         * Steers only positions with absolute index ≥ {@code position} (0: every position); in a left-padded batch
+         * the index counts the pad slots (row i's token j is index {@code longest - length_i + j}).
+         */
         public Builder fromPosition(int position) {
             if (position < 0) {
                 throw new IllegalArgumentException("position must be >= 0: " + position);

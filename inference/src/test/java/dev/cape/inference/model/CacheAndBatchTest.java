@@ -127,7 +127,7 @@ class CacheAndBatchTest {
     @Test
     void badBatchesAreRefused() {
         try (LanguageModel m = LanguageModel.load(Fixtures.model("gpt2")); KvCache cache = m.newCache(2)) {
-            assertThrows(IllegalArgumentException.class, () -> m.forward(new int[][] {{1, 2}, {3}}));
+            assertThrows(IllegalArgumentException.class, () -> m.forward(new int[][] {{1}, new int[65]}));  // padded
             assertThrows(IllegalArgumentException.class, () -> m.forward(new int[] {}));
             assertThrows(IllegalArgumentException.class, () -> m.forward(new int[] {1, 128}));
             assertThrows(IllegalArgumentException.class, () -> m.forward(new int[][] {{1}}, cache, true));
@@ -143,6 +143,7 @@ class CacheAndBatchTest {
                     .add(HookPoints.residPost(0), new float[m.spec().dModel()], 1.0)) {
                 for (int i = 0; i < 3; i++) {
                     m.forward(new int[][] {{5, 6, 7}, {8, 9, 10}});
+                    m.forward(new int[][] {{5, 6, 7}, {8}});  // padded: masks and position tables too
                 }
                 try (KvCache cache = m.newCache(1)) {
                     m.forward(new int[][] {{5, 6, 7}}, cache, false);

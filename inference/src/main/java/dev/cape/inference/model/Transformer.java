@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.cape.inference.hook.HookPoints;
 import dev.cape.inference.hook.HookRegistry;
 import dev.cape.inference.model.ModelSpec.BlockLayout;
@@ -28,6 +29,11 @@ final class Transformer {
     /** HF adds {@code finfo(float32).min} to masked scores, so their probability is exactly 0. */
     private static final float MASKED = -Float.MAX_VALUE;
 
+    private static final NDIndex LAST_POSITION = new NDIndex(":, -1:, :");
+
+    /** Rows up to which {@link #unembed} multiplies column blocks side by side. */
+    private static final long BLOCKED_UNEMBED_MAX_ROWS = 8;
+
     /** Token placed in the pad slots of a left-padded batch (any valid id: pad keys are masked out). */
     static final int PAD_ID = 0;
 
@@ -38,7 +44,18 @@ final class Transformer {
     /** Weights, activations and KV cache: FLOAT32 or FLOAT16; norm gains, softmax and logits are float32. */
     private final DataType dtype;
     private final WeightUploader uploader;
-    private NDIndex[] ropeIndex;  // rotary part, its two halves, the pass-through part
+    private NDIndex[] ropeIndex;  // rotary part, the pass-through part
+    /** {@code rotate_half} as a matrix {@code [r, r]} of 0 and ±1 (model dtype): one exact product instead of a
+     *  slice, a negation and a concatenation per tensor. */
+    private final NDArray ropeRotation;
+    /** Scalars as 0-dimensional float32 tensors made once: DJL makes a tensor of a Java number on every call. */
+    private final NDArray normEps;
+    private final NDArray minusHalf;
+    private final NDArray scoreScale;
+    /** The unembedding is a contiguous {@code [dE, V]} copy (CPU), not a view of the stored {@code [V, dE]}. */
+    private final boolean unembedTransposed;
+    /** Column blocks of the unembedding multiplied side by side for a few rows: libtorch's intra-op threads. */
+    private final int unembedBlocks;
     private long parameters;
     private long weightBytes;
 
@@ -51,13 +68,21 @@ final class Transformer {
             default -> throw new IllegalArgumentException("dtype must be resolved to float32 or float16: " + modelDtype);
         };
         this.uploader = new WeightUploader(manager);
+        this.normEps = manager.create((float) spec.normEps());
+        this.minusHalf = manager.create(-0.5f);
+        this.scoreScale = manager.create((float) spec.attnScale());
+        this.ropeRotation = spec.rope() == null ? null : rotateHalfMatrix(spec.rope().rotaryDim());
         this.invFreq = spec.rope() == null ? null : spec.rope().inverseFrequencies();
         int d = s.dModel();
         int q = s.nHeads() * s.headDim();
         int kv = s.nKvHeads() * s.headDim();
-        // an embedding is read by rows, unless it is also the unembedding (tied), which reads all of it
-        plain(weights, "embed", s.tiedEmbeddings() ? WeightUploader.Access.WHOLE : WeightUploader.Access.ROWS,
-                s.vocabSize(), s.dEmbed());
+        // On the CPU the unembedding is kept transposed and contiguous, [dE, V] (see unembed); a tied embedding is then
+        // read from its columns. An untied embedding is read by rows.
+        this.unembedTransposed = !manager.getDevice().isGpu();
+        if (!(s.tiedEmbeddings() && unembedTransposed)) {
+            plain(weights, "embed", s.tiedEmbeddings() ? WeightUploader.Access.WHOLE : WeightUploader.Access.ROWS,
+                    s.vocabSize(), s.dEmbed());
+        }
         if (s.learnedPositions()) {
             plain(weights, "pos_embed", WeightUploader.Access.ROWS, s.maxPositions() + s.positionOffset(), d);
         }
@@ -92,15 +117,33 @@ final class Transformer {
         if (s.finalNorm()) {
             norm(weights, "final_norm", d);
         }
-        if (!s.tiedEmbeddings()) {
-            plain(weights, "unembed.weight", WeightUploader.Access.WHOLE, s.vocabSize(), s.dEmbed());
+        String unembedName = s.tiedEmbeddings() ? "embed" : "unembed.weight";
+        if (unembedTransposed) {
+            Weight unembed = weights.require(unembedName, s.vocabSize(), s.dEmbed());
+            NDArray t = uploader.uploadTransposed(unembed, dtype, new Shape(s.vocabSize(), s.dEmbed()));
+            count(t);
+            w.put("unembed.t", t);  // [dE, V], contiguous
+        } else {
+            if (!s.tiedEmbeddings()) {
+                plain(weights, unembedName, WeightUploader.Access.WHOLE, s.vocabSize(), s.dEmbed());
+            }
+            w.put("unembed.t", w.get(unembedName).transpose());  // [dE, V], a view
         }
         if (s.unembedBias()) {
             w.put("unembed.bias", upload(weights.require("unembed.bias", s.vocabSize()), DataType.FLOAT32,
                     s.vocabSize()));  // added to float32 logits
         }
-        // logits = h · Eᵀ: keep the transposed view of whichever matrix unembeds
-        w.put("unembed.t", (s.tiedEmbeddings() ? w.get("embed") : w.get("unembed.weight")).transpose());
+        this.unembedBlocks = unembedTransposed ? JniUtils.getNumThreads() : 1;
+        if (unembedBlocks > 1) {
+            long cols = s.vocabSize() / unembedBlocks;
+            long split = cols * unembedBlocks;
+            NDArray t = w.get("unembed.t");
+            NDArray head = split == s.vocabSize() ? t : t.get(new NDIndex().addAllDim().addSliceDim(0, split));
+            w.put("unembed.blocks", head.reshape(s.dEmbed(), unembedBlocks, cols).transpose(1, 0, 2));  // [k, dE, V/k]
+            if (split < s.vocabSize()) {
+                w.put("unembed.rest", t.get(new NDIndex().addAllDim().addSliceDim(split, s.vocabSize())));
+            }
+        }
     }
 
     private NDArray upload(Weight weight, DataType type, long... shape) {
@@ -108,7 +151,10 @@ final class Transformer {
     }
 
     private NDArray upload(Weight weight, DataType type, WeightUploader.Access access, long... shape) {
-        NDArray a = uploader.upload(weight, type, new Shape(shape), access);
+        return count(uploader.upload(weight, type, new Shape(shape), access));
+    }
+
+    private NDArray count(NDArray a) {
         parameters += a.size();
         weightBytes += a.size() * a.getDataType().getNumOfBytes();
         return a;
@@ -212,9 +258,7 @@ final class Transformer {
             }
         }
         int[] positions = pads == null ? null : positions(pads, p0, t);  // [b·t]
-        NDArray idx = scope.create(flat);  // [b·t]
-        NDArray x = w.get("embed").get(scope, new NDIndex("{}", idx))
-                .reshape(b, t, s.dEmbed());  // [b, t, dE]
+        NDArray x = embed(scope, scope.create(flat)).reshape(b, t, s.dEmbed());  // [b, t, dE]
         if (s.embeddingScale() != 1) {
             x = x.mul((float) s.embeddingScale());
         }
@@ -240,8 +284,11 @@ final class Transformer {
                 : ropeTables(scope, positions, b, t);
         Map<Integer, NDArray> masks = new HashMap<>();  // one mask per distinct window, shared by the blocks
         for (int window : s.slidingWindows()) {
-            masks.computeIfAbsent(window, wdw -> pads == null ? mask(scope, p0, t, p0 + t, wdw)  // [t, s]
-                    : paddedMask(scope, pads, p0, t, p0 + t, wdw));  // [b, 1, t, s]
+            if (pads != null) {
+                masks.computeIfAbsent(window, wdw -> paddedMask(scope, pads, p0, t, p0 + t, wdw));  // [b, 1, t, s]
+            } else if (!allVisible(p0, t, window)) {
+                masks.computeIfAbsent(window, wdw -> mask(scope, p0, t, p0 + t, wdw));  // [t, s]
+            }  // else no mask: a single new position that sees every key (decoding)
         }
         for (int l = 0; l < s.nLayers(); l++) {
             // each block's intermediates live in their own scope, freed when the block ends: the pass then holds
@@ -263,9 +310,9 @@ final class Transformer {
         }
         x = fire(hooks, HookPoints.FINAL_NORM, x, p0);
         if (!allPositions) {
-            x = x.get(":, -1:, :");  // [b, 1, dE]
+            x = x.get(LAST_POSITION);  // [b, 1, dE]
         }
-        NDArray logits = toFloat32(x.matMul(w.get("unembed.t")));  // [b, n, V], float32 from here on
+        NDArray logits = toFloat32(unembed(x));  // [b, n, V], float32 from here on
         if (s.unembedBias()) {
             logits = logits.add(w.get("unembed.bias"));
         }
@@ -276,6 +323,34 @@ final class Transformer {
         return new Logits(b, n, s.vocabSize(), copyOut(logits));
     }
 
+    /** Rows of the token embedding for ids {@code [n]}: {@code [n, dE]}. */
+    private NDArray embed(NDManager scope, NDArray ids) {
+        if (s.tiedEmbeddings() && unembedTransposed) {
+            return w.get("unembed.t").get(scope, new NDIndex(":, {}", ids)).transpose();  // columns of [dE, V]
+        }
+        return w.get("embed").get(scope, new NDIndex("{}", ids));
+    }
+
+    /**
+     * {@code x · Eᵀ}: {@code [b, n, dE]} → {@code [b, n, V]}. For a few rows (decoding) the product is a chain of
+     * vector-times-matrix products, which libtorch runs on one thread; split into column blocks multiplied as a batch,
+     * it runs on all of them (stories15M, 2 threads: 4.4 ms as a view of the stored matrix, 1.3 ms contiguous, 0.9 ms
+     * contiguous in 2 blocks; docs/benchmarks.md). Many rows are a matrix product that libtorch already parallelises.
+     */
+    private NDArray unembed(NDArray x) {
+        long b = x.getShape().get(0);
+        long n = x.getShape().get(1);
+        if (unembedBlocks <= 1 || b * n > BLOCKED_UNEMBED_MAX_ROWS) {
+            return x.matMul(w.get("unembed.t"));
+        }
+        NDArray blocks = w.get("unembed.blocks");  // [k, dE, V/k]
+        long cols = blocks.getShape().get(2);
+        NDArray y = x.reshape(b * n, s.dEmbed()).matMul(blocks)  // [k, b·n, V/k]
+                .transpose(1, 0, 2).reshape(b, n, unembedBlocks * cols);  // [b, n, k·(V/k)]
+        NDArray rest = w.get("unembed.rest");
+        return rest == null ? y : y.concat(x.matMul(rest), -1);  // [b, n, V]
+    }
+
     /**
      * What one forward pass threads through its blocks.
      *
@@ -284,7 +359,7 @@ final class Transformer {
      * @param cos       RoPE cosines {@code [t, r]}, {@code [b, 1, t, r]} with padding (null with learned positions)
      * @param sin       RoPE sines, shaped as cos
      * @param masks     additive causal masks {@code [t, s]}, {@code [b, 1, t, s]} with padding (float32), by sliding
-     *                  window (0: none)
+     *                  window (0: none); a window is absent when every query sees every key
      * @param p0        absolute position of the first new token
      * @param hooks     the model's hook registry
      */
@@ -370,20 +445,29 @@ final class Transformer {
             k = kv[0];  // [b, KV, s, hd]
             v = kv[1];  // [b, KV, s, hd]
         }
-        if (s.groupSize() > 1) {
-            k = k.repeat(1, s.groupSize());  // [b, H, s, hd]: query head h reads kv head h / group
-            v = v.repeat(1, s.groupSize());  // [b, H, s, hd]
-        }
+        // grouped-query attention without copying keys and values per query head: query head h reads kv head
+        // h / group, so the g query heads of one kv head are stacked as g·t rows against that head's keys
+        int g = s.groupSize();
+        NDArray qg = g > 1 ? q.reshape(bs, kvHeads, g * t, hd) : q;  // [b, KV, g·t, hd]
         // scores, mask and softmax in float32 (HF: softmax(..., dtype=float32)); the pattern returns to the model dtype
-        NDArray scores = toFloat32(q.matMul(k.transpose(0, 1, 3, 2))).mul((float) s.attnScale());  // [b, H, t, s]
+        NDArray scores = toFloat32(qg.matMul(k.transpose(0, 1, 3, 2))).muli(scoreScale);  // [b, KV, g·t, s]
+        if (g > 1) {
+            scores = scores.reshape(bs, heads, t, scores.getShape().get(3));  // [b, H, t, s]
+        }
         if (s.attnSoftcap() > 0) {
             float cap = (float) s.attnSoftcap();
-            scores = scores.div(cap).tanh().mul(cap);
+            scores = scores.divi(cap).tanh().muli(cap);
         }
-        scores = scores.add(p.masks().get(s.slidingWindows().get(l)));  // [b, H, t, s] + [t, s] or [b, 1, t, s]
+        NDArray mask = p.masks().get(s.slidingWindows().get(l));
+        if (mask != null) {
+            scores.addi(mask);  // [b, H, t, s] + [t, s] or [b, 1, t, s]
+        }
         NDArray pattern = toModelType(scores.softmax(-1));  // [b, H, t, s]
         pattern = p.fire(HookPoints.pattern(l), pattern);
-        NDArray z = pattern.matMul(v).transpose(0, 2, 1, 3);  // [b, t, H, hd]
+        NDArray z = g > 1
+                ? pattern.reshape(bs, kvHeads, g * t, pattern.getShape().get(3)).matMul(v).reshape(bs, heads, t, hd)
+                : pattern.matMul(v);  // [b, H, t, hd]
+        z = z.transpose(0, 2, 1, 3);  // [b, t, H, hd]
         z = p.fire(HookPoints.z(l), z);
         NDArray out;
         String resultPoint = HookPoints.result(l);
@@ -396,9 +480,15 @@ final class Transformer {
             out = z.reshape(bs, t, (long) heads * hd).matMul(w.get(b + "o.t"));  // [b, t, d]
         }
         if (s.outBias()) {
-            out = out.add(w.get(b + "o.bias"));
+            out = out.addi(w.get(b + "o.bias"));
         }
         return out;
+    }
+
+    /** Whether every query of a forward sees every key, so that it needs no mask: one new position, no window
+     *  shorter than the keys. */
+    private static boolean allVisible(int p0, int t, int window) {
+        return t == 1 && (window <= 0 || window > p0);
     }
 
     /** Additive mask {@code [t, s]}: query i (absolute p0 + i) sees key j iff j ≤ p0 + i and (no window or j > p0 + i − W). */
@@ -487,35 +577,49 @@ final class Transformer {
     private NDArray rope(NDArray x, NDArray cos, NDArray sin) {
         int hd = s.headDim();
         int r = s.rope().rotaryDim();
-        int half = r / 2;
         if (ropeIndex == null) {  // parsed once: DJL parses index strings with regular expressions on every call
-            ropeIndex = new NDIndex[] {new NDIndex("..., 0:" + r), new NDIndex("..., 0:" + half),
-                new NDIndex("..., " + half + ":" + r), new NDIndex("..., " + r + ":")};
+            ropeIndex = new NDIndex[] {new NDIndex("..., 0:" + r), new NDIndex("..., " + r + ":")};
         }
         NDArray rot = r == hd ? x : x.get(ropeIndex[0]);  // [b, n, t, r]
-        NDArray x1 = rot.get(ropeIndex[1]);  // [b, n, t, r/2]
-        NDArray x2 = rot.get(ropeIndex[2]);  // [b, n, t, r/2]
-        NDArray rotated = x2.neg().concat(x1, -1);  // [b, n, t, r]
-        NDArray out = rot.mul(cos).add(rotated.mul(sin));  // [b, n, t, r]
-        return r == hd ? out : out.concat(x.get(ropeIndex[3]), -1);  // [b, n, t, hd]
+        NDArray out = rot.mul(cos).addi(rot.matMul(ropeRotation).muli(sin));  // [b, n, t, r]
+        return r == hd ? out : out.concat(x.get(ropeIndex[1]), -1);  // [b, n, t, hd]
+    }
+
+    /**
+     * R with {@code x · R = rotate_half(x) = [−x₂, x₁]}: column j &lt; r/2 takes −x[j + r/2], column j ≥ r/2 takes
+     * x[j − r/2]. Each output is one ±x term plus exact zeros, so the product is exact.
+     */
+    private NDArray rotateHalfMatrix(int r) {
+        int half = r / 2;
+        float[] m = new float[r * r];
+        for (int j = 0; j < half; j++) {
+            m[(j + half) * r + j] = -1f;
+            m[j * r + j + half] = 1f;
+        }
+        return toModelType(manager.create(m, new Shape(r, r)));  // [r, r]
     }
 
     private NDArray mlp(NDArray h, String b) {
         if (s.mlp() == MlpKind.GATED) {
             NDArray gate = activate(linear(h, b + "mlp.gate"));  // [b, t, dMlp]
-            return linear(gate.mul(linear(h, b + "mlp.up")), b + "mlp.down");  // [b, t, d]
+            return linear(gate.muli(linear(h, b + "mlp.up")), b + "mlp.down");  // [b, t, d]
         }
         return linear(activate(linear(h, b + "mlp.up")), b + "mlp.down");  // [b, t, d]
     }
 
+    /**
+     * The activation of a fresh array (the products in {@link #mlp}). Each new array costs DJL a few microseconds while
+     * an in-place update costs half of one, so the chains update their own temporaries in place; the operands keep
+     * HF's order where it is not commutative.
+     */
     private NDArray activate(NDArray x) {
         return switch (s.activation()) {
-            case SILU -> x.mul(ai.djl.nn.Activation.sigmoid(x));
+            case SILU -> ai.djl.nn.Activation.sigmoid(x).muli(x);
             case RELU -> ai.djl.nn.Activation.relu(x);
-            case GELU -> x.mul(x.div((float) Math.sqrt(2.0)).erf().add(1f)).mul(0.5f);
+            case GELU -> x.div((float) Math.sqrt(2.0)).erf().addi(1f).muli(x).muli(0.5f);
             case GELU_TANH -> {
-                NDArray inner = x.add(x.pow(3f).mul(0.044715f)).mul((float) Math.sqrt(2.0 / Math.PI));
-                yield x.mul(inner.tanh().add(1f)).mul(0.5f);
+                NDArray inner = x.pow(3f).muli(0.044715f).addi(x).muli((float) Math.sqrt(2.0 / Math.PI));
+                yield inner.tanh().addi(1f).muli(x).muli(0.5f);
             }
         };
     }
@@ -523,7 +627,7 @@ final class Transformer {
     private NDArray linear(NDArray x, String name) {
         NDArray y = x.matMul(w.get(name + ".t"));
         NDArray bias = w.get(name + ".bias");
-        return bias == null ? y : y.add(bias);
+        return bias == null ? y : y.addi(bias);
     }
 
     /** The configured norm over the last dimension: statistics, scaling and gain in float32, result in the model dtype. */
@@ -531,14 +635,12 @@ final class Transformer {
         NDArray x = toFloat32(xIn);
         NDArray g = w.get(name + ".weight");
         float eps = (float) s.normEps();
-        if (s.norm() == NormKind.LAYER) {
-            NDArray mean = x.mean(new int[] {-1}, true);
-            NDArray centered = x.sub(mean);
-            NDArray var = centered.square().mean(new int[] {-1}, true);
-            return toModelType(centered.div(var.add(eps).sqrt()).mul(g).add(w.get(name + ".bias")));
+        if (s.norm() == NormKind.LAYER) {  // libtorch's own layer_norm, as HF's nn.LayerNorm
+            return toModelType(x.getNDArrayInternal()
+                    .layerNorm(x, new Shape(x.getShape().tail()), g, w.get(name + ".bias"), eps).singletonOrThrow());
         }
-        NDArray var = x.square().mean(new int[] {-1}, true);
-        return toModelType(x.mul(var.add(eps).pow(-0.5f)).mul(g));
+        NDArray inverseRms = x.square().mean(new int[] {-1}, true).addi(normEps).powi(minusHalf);
+        return toModelType(x.mul(inverseRms).muli(g));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.cape.inference.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
@@ -39,6 +40,8 @@ final class WeightUploader {
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     /** {@code -Dcape.mmap=false} copies weights into process memory instead of mapping the checkpoint. */
     static final boolean MAP_WEIGHTS = !"false".equalsIgnoreCase(System.getProperty("cape.mmap"));
+    /** Rows copied per step of {@link #uploadTransposed}: a block of about 1 MiB stays in cache while transposed. */
+    private static final long TRANSPOSE_BLOCK_BYTES = 1 << 20;
 
     private final NDManager manager;
     private final boolean gpu;
@@ -92,6 +95,36 @@ final class WeightUploader {
         }
         try (NDArray original = a) {
             return converted(original, target, weight);
+        }
+    }
+
+    /**
+     * The matrix {@code [rows, cols]} as a contiguous tensor {@code [cols, rows]} of {@code target} type: the layout in
+     * which libtorch multiplies one row by it several times faster on the CPU (see docs/benchmarks.md, "Unembedding
+     * layout"). The stored matrix is read once, by blocks of rows, and released at once: a mapping under it is not
+     * prefaulted and is unmapped when the copy is done, so the load holds the stored and the transposed matrix
+     * together only for the pages already read.
+     */
+    NDArray uploadTransposed(Weight weight, DataType target, Shape shape) {
+        long rows = shape.get(0);
+        long cols = shape.get(1);
+        int mappedBefore = mappings.size();
+        NDArray stored = upload(weight, target, shape, Access.ROWS);
+        ByteBuffer ownMapping = mappings.size() > mappedBefore ? mappings.remove(mappings.size() - 1) : null;
+        try (stored) {
+            NDArray t = manager.create(new Shape(cols, rows), target);
+            long block = Math.max(16, TRANSPOSE_BLOCK_BYTES / (cols * target.getNumOfBytes()));
+            for (long r0 = 0; r0 < rows; r0 += block) {
+                long r1 = Math.min(rows, r0 + block);
+                try (NDArray part = stored.get(new NDIndex().addSliceDim(r0, r1)); NDArray partT = part.transpose()) {
+                    t.set(new NDIndex().addAllDim().addSliceDim(r0, r1), partT);
+                }
+            }
+            return t;
+        } finally {
+            if (ownMapping != null) {
+                Unmapper.unmap(ownMapping);  // after the stored tensor over it is closed
+            }
         }
     }
 

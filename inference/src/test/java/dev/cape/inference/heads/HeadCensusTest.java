@@ -106,9 +106,11 @@ class HeadCensusTest {
      * 1e-6: the single pass captures hook_result and hook_resid_post together, and with hook_result captured the
      * runtime sums the heads' outputs one by one instead of one matmul through W_O (Transformer.attention), so
      * resid_post moves by float32 rounding; the largest difference seen was 7.3e-7 (a z score). p-values, the probe
-     * layer and accuracy and the competing verdicts are exactly the same.
+     * layer and accuracy and the competing verdicts are exactly the same. Since the CPU unembedding became a
+     * contiguous transposed copy multiplied in column blocks, logits move by float32 rounding too: 1.6e-6 on a z score
+     * of 1.34.
      */
-    private static final double TOL = 1e-6;
+    private static final double TOL = 5e-6;
 
     private static CensusReport pinnedCensus(String fixture) {
         HeadCensus census = HeadCensus.withDefaults().withPermutations(50).withRandomDirections(10).withBatchSize(4)

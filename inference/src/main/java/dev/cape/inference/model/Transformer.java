@@ -29,6 +29,7 @@ final class Transformer {
     /** HF adds {@code finfo(float32).min} to masked scores, so their probability is exactly 0. */
     private static final float MASKED = -Float.MAX_VALUE;
 
+    static final String UNEMBED_BLOCKS_PROPERTY = "cape.unembedBlocks";
     private static final NDIndex LAST_POSITION = new NDIndex(":, -1:, :");
 
     /** Rows up to which {@link #unembed} multiplies column blocks side by side. */
@@ -133,7 +134,7 @@ final class Transformer {
             w.put("unembed.bias", upload(weights.require("unembed.bias", s.vocabSize()), DataType.FLOAT32,
                     s.vocabSize()));  // added to float32 logits
         }
-        this.unembedBlocks = unembedTransposed ? JniUtils.getNumThreads() : 1;
+        this.unembedBlocks = unembedTransposed ? unembedBlocks(s.vocabSize()) : 1;
         if (unembedBlocks > 1) {
             long cols = s.vocabSize() / unembedBlocks;
             long split = cols * unembedBlocks;
@@ -321,6 +322,15 @@ final class Transformer {
         }
         int n = allPositions ? t : 1;
         return new Logits(b, n, s.vocabSize(), copyOut(logits));
+    }
+
+    /**
+     * Column blocks of the unembedding: {@code -Dcape.unembedBlocks=N} (1: one product), else libtorch's intra-op
+     * threads; at most the vocabulary.
+     */
+    private static int unembedBlocks(int vocab) {
+        int blocks = Integer.getInteger(UNEMBED_BLOCKS_PROPERTY, JniUtils.getNumThreads());
+        return Math.max(1, Math.min(blocks, vocab));
     }
 
     /** Rows of the token embedding for ids {@code [n]}: {@code [n, dE]}. */

@@ -23,13 +23,19 @@ while [ $# -gt 0 ]; do
     --type=*) type="${1#--type=}"; shift ;;
     --dest) dest="${2:?--dest needs a value}"; shift 2 ;;
     --dest=*) dest="${1#--dest=}"; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "build.sh: unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 case "$type" in
   app-image|deb|rpm|msi|exe|dmg|pkg) ;;
   *) echo "build.sh: --type must be app-image, deb, rpm, msi, exe, dmg or pkg: $type" >&2; exit 2 ;;
+esac
+# jpackage builds only its own system's installers (and app-image everywhere).
+case "$type:$(uname -s)" in
+  app-image:* | deb:Linux | rpm:Linux | msi:MINGW* | msi:MSYS* | msi:CYGWIN* | exe:MINGW* | exe:MSYS* | exe:CYGWIN* \
+    | dmg:Darwin | pkg:Darwin) ;;
+  *) echo "build.sh: --type $type cannot be built on $(uname -s): jpackage does not cross-build" >&2; exit 2 ;;
 esac
 
 # The JDK whose jlink/jpackage/jdeps we use: JAVA_HOME if set, else the one `java` on the PATH belongs to.
@@ -126,9 +132,6 @@ case "$type" in
   dmg|pkg) # untested: needs macOS
     args+=(--icon "$here/icon.icns" --mac-package-name "CAPE Workbench" --mac-package-identifier dev.cape.workbench) ;;
 esac
-if [ "$type" != app-image ] && [ "$(uname -s)" = Linux ] && [ "$type" != deb ] && [ "$type" != rpm ]; then
-  echo "build.sh: --type $type can only be built on its own system (jpackage does not cross-build)" >&2; exit 1
-fi
 case "$type" in
   msi|exe|dmg|pkg) echo "build.sh: note: the lib/ jars are Linux ones (JavaFX -linux jars, pytorch-native-cpu linux-x86_64)" \
                         "unless the build ran on that system; see docs/installer.md" >&2 ;;

@@ -70,15 +70,16 @@ version="${pom_version%%-*}"
 #    (java.base,java.compiler,java.prefs,java.sql,jdk.jfr,jdk.management,jdk.unsupported,jdk.unsupported.desktop)
 #    and written out with what those require, so that the list says why each is there:
 #    java.desktop            AWT/Java2D: JFreeChart draws and exports PNG/SVG through it; JavaFX, ImageIO
-#    jdk.unsupported.desktop javafx-swing (SwingFXUtils for chart export)
-#    jdk.unsupported         sun.misc.Unsafe: the app unmaps weight files with it; JavaFX and DJL use it too
+#    jdk.unsupported.desktop javafx-swing (SwingFXUtils: screenshots, copying a chart to the clipboard)
+#    jdk.unsupported         sun.misc.Unsafe: the app unmaps weight files with it (looked up by reflection, which
+#                            jdeps cannot see); JavaFX and DJL use it too
 #    java.prefs              the workbench keeps its settings in java.util.prefs
-#    java.sql                JFreeChart (java.sql.Date in its time axes) and Gson's date adapters
+#    java.sql                JFreeChart refers to java.sql types (jdeps)
 #    java.logging            JNA, JFreeSVG (java.util.logging)
 #    java.xml                javafx.graphics and java.prefs require it
 #    java.compiler           DJL api and error_prone_annotations refer to it (jdeps); tiny
 #    jdk.jfr                 cape bench forward profiles the decode with a JFR recording
-#    java.management, jdk.management  the benchmarks read load average, CPU time and peak memory
+#    java.management, jdk.management  the benchmarks read the load average and process CPU time
 #    java.datatransfer       javafx-swing requires it (and java.desktop too)
 # The build below checks that jdeps finds nothing outside this list.
 modules=java.base,java.compiler,java.datatransfer,java.desktop,java.logging,java.management,java.prefs,java.sql,java.xml,jdk.jfr,jdk.management,jdk.unsupported,jdk.unsupported.desktop
@@ -96,7 +97,7 @@ done
 
 step jlink
 "$JAVA_HOME/bin/jlink" --add-modules "$modules" --output "$work/runtime" \
-  --strip-debug --no-header-files --no-man-pages --compress=2
+  --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive
 
 # 3. jpackage input: the app jar and lib/ exactly as the build lays them out (the jar's manifest names lib/*.jar).
 step stage

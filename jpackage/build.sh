@@ -45,7 +45,7 @@ fi
 for tool in jlink jpackage jdeps; do
   [ -x "$JAVA_HOME/bin/$tool" ] || { echo "build.sh: $JAVA_HOME/bin/$tool not found (JDK 17 or later needed)" >&2; exit 1; }
 done
-[ -d "$JAVA_HOME/jmods" ] || { echo "build.sh: $JAVA_HOME/jmods missing (Debian: apt-get install openjdk-17-jmods)" >&2; exit 1; }
+[ -d "$JAVA_HOME/jmods" ] || { echo "build.sh: $JAVA_HOME/jmods missing (Debian 12: package openjdk-17-jdk-headless)" >&2; exit 1; }
 
 step() { # step NAME: prints the name now and, at the next step or the end, how long it took
   local now; now=$(date +%s.%N)

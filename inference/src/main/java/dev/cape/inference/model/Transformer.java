@@ -30,6 +30,8 @@ final class Transformer {
     private static final float MASKED = -Float.MAX_VALUE;
 
     static final String UNEMBED_BLOCKS_PROPERTY = "cape.unembedBlocks";
+    /** {@code -Dcape.unembedCopy=false}: keep the stored unembedding (faster load, slower decoding on the CPU). */
+    static final String UNEMBED_COPY_PROPERTY = "cape.unembedCopy";
     private static final NDIndex LAST_POSITION = new NDIndex(":, -1:, :");
 
     /** Rows up to which {@link #unembed} multiplies column blocks side by side. */
@@ -79,7 +81,8 @@ final class Transformer {
         int kv = s.nKvHeads() * s.headDim();
         // On the CPU the unembedding is kept transposed and contiguous, [dE, V] (see unembed); a tied embedding is then
         // read from its columns. An untied embedding is read by rows.
-        this.unembedTransposed = !manager.getDevice().isGpu();
+        boolean cpu = !manager.getDevice().isGpu();
+        this.unembedTransposed = cpu && !"false".equalsIgnoreCase(System.getProperty(UNEMBED_COPY_PROPERTY));
         if (!(s.tiedEmbeddings() && unembedTransposed)) {
             plain(weights, "embed", s.tiedEmbeddings() ? WeightUploader.Access.WHOLE : WeightUploader.Access.ROWS,
                     s.vocabSize(), s.dEmbed());
@@ -134,7 +137,7 @@ final class Transformer {
             w.put("unembed.bias", upload(weights.require("unembed.bias", s.vocabSize()), DataType.FLOAT32,
                     s.vocabSize()));  // added to float32 logits
         }
-        this.unembedBlocks = unembedTransposed ? unembedBlocks(s.vocabSize()) : 1;
+        this.unembedBlocks = cpu ? unembedBlocks(s.vocabSize()) : 1;  // [dE, V] as a copy or as a view: both gain
         if (unembedBlocks > 1) {
             long cols = s.vocabSize() / unembedBlocks;
             long split = cols * unembedBlocks;

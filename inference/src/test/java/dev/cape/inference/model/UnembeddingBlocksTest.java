@@ -11,9 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The CPU unembedding multiplies a few rows by column blocks of its transposed copy (Transformer.unembed). Whatever the
- * block count, including one that leaves a remainder of columns, prompt and KV-cached decoding logits equal those of
- * one plain product, and the tied embedding read from that copy gives the fixture's greedy tokens.
+ * The CPU unembedding multiplies a few rows by column blocks of its transposed copy, or of the stored matrix's
+ * transposed view with {@code -Dcape.unembedCopy=false} (Transformer.unembed). Whatever the block count, including one
+ * that leaves a remainder of columns, prompt and KV-cached decoding logits equal those of one plain product, and the
+ * tied embedding read from the copy gives the fixture's greedy tokens.
  */
 class UnembeddingBlocksTest {
 
@@ -22,11 +23,14 @@ class UnembeddingBlocksTest {
     void blockedProductsEqualOnePlainProduct(String name) {
         Path folder = Fixtures.model(name);
         int[] ids = ints(Fixtures.expected(folder).get("input_ids"));
-        float[][] plain = decode(folder, ids, 1);
-        for (int blocks : new int[] {2, 3, 5}) {
-            float[][] blocked = decode(folder, ids, blocks);
-            for (int i = 0; i < plain.length; i++) {
-                assertClose(plain[i], blocked[i], 1e-5, name + " with " + blocks + " blocks, step " + i);
+        float[][] plain = decode(folder, ids, 1, true);
+        for (boolean copy : new boolean[] {true, false}) {
+            for (int blocks : new int[] {1, 2, 3, 5}) {
+                float[][] blocked = decode(folder, ids, blocks, copy);
+                for (int i = 0; i < plain.length; i++) {
+                    assertClose(plain[i], blocked[i], 1e-5,
+                            name + " with " + blocks + " blocks, copy " + copy + ", step " + i);
+                }
             }
         }
         int[] greedy = ints(Fixtures.expected(folder).getAsJsonObject("greedy").get("new_tokens"));  // margins ≥ 3.9e-3
@@ -37,8 +41,8 @@ class UnembeddingBlocksTest {
      * Last-position logits of the prompt and of 4 cached decoding steps (one row each), then the logits of every
      * position of a 6-token prompt (6 rows, still blocked, so the blocks' order across rows counts).
      */
-    private static float[][] decode(Path folder, int[] ids, int blocks) {
-        return withBlocks(blocks, () -> {
+    private static float[][] decode(Path folder, int[] ids, int blocks, boolean copy) {
+        return withProperties(blocks, copy, () -> {
             try (LanguageModel m = LanguageModel.load(folder); KvCache cache = m.newCache(1)) {
                 float[][] out = new float[6][];
                 out[0] = m.forward(new int[][] {Arrays.copyOf(ids, Math.min(ids.length, 6))}, cache, false).last(0);
@@ -52,7 +56,7 @@ class UnembeddingBlocksTest {
     }
 
     private static int[] greedyTokens(Path folder, int[] ids, int n, int blocks) {
-        return withBlocks(blocks, () -> {
+        return withProperties(blocks, true, () -> {
             try (LanguageModel m = LanguageModel.load(folder); KvCache cache = m.newCache(1)) {
                 int[] tokens = new int[n];
                 float[] last = m.forward(new int[][] {ids}, cache, false).last(0);
@@ -67,17 +71,24 @@ class UnembeddingBlocksTest {
         });
     }
 
-    private static <T> T withBlocks(int blocks, java.util.function.Supplier<T> body) {
-        String before = System.getProperty(Transformer.UNEMBED_BLOCKS_PROPERTY);
+    private static <T> T withProperties(int blocks, boolean copy, java.util.function.Supplier<T> body) {
+        String blocksBefore = System.getProperty(Transformer.UNEMBED_BLOCKS_PROPERTY);
+        String copyBefore = System.getProperty(Transformer.UNEMBED_COPY_PROPERTY);
         System.setProperty(Transformer.UNEMBED_BLOCKS_PROPERTY, Integer.toString(blocks));
+        System.setProperty(Transformer.UNEMBED_COPY_PROPERTY, Boolean.toString(copy));
         try {
             return body.get();
         } finally {
-            if (before == null) {
-                System.clearProperty(Transformer.UNEMBED_BLOCKS_PROPERTY);
-            } else {
-                System.setProperty(Transformer.UNEMBED_BLOCKS_PROPERTY, before);
-            }
+            restore(Transformer.UNEMBED_BLOCKS_PROPERTY, blocksBefore);
+            restore(Transformer.UNEMBED_COPY_PROPERTY, copyBefore);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
         }
     }
 }

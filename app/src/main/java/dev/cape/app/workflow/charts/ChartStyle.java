@@ -51,6 +51,9 @@ public record ChartStyle(boolean dark, Set<String> selected) {
     }
 
     /** A colour per index, cycling through a ten-colour palette. */
+    /** Distinct colours of {@link #categorical}; series beyond them repeat colours. */
+    public static final int CATEGORICAL_COLOURS = PALETTE.length;
+
     public static Color categorical(int i) {
         return PALETTE[Math.floorMod(i, PALETTE.length)];
     }

@@ -45,14 +45,19 @@ final class CouplingChart {
         plot.setRangeAxis(y);
         int index = 0;
         CurveBands curveBands = new CurveBands();
+        List<String> named = new java.util.ArrayList<>();  // families given a legend entry, in series order
         for (FamilyDiagnosis f : d.families()) {
             CouplingCurve c = f.curve();
             if (c == null) {
                 continue;
             }
             int k = curves.series(f.family());
-            if (style.selected().isEmpty() || f.scores().models().stream().anyMatch(style.selected()::contains)) {
+            boolean ofSelection = f.scores().models().stream().anyMatch(style.selected()::contains);
+            if (style.selected().isEmpty() || ofSelection) {
                 curveBands.add(f, ChartStyle.categorical(k));
+            }
+            if (ofSelection) {
+                named.add(f.family());
             }
             for (int g = 0; g < c.gridX().length; g++) {
                 // tooltips of curve points are formatted when shown: 200 points per family
@@ -95,7 +100,12 @@ final class CouplingChart {
         plot.setDataset(4, curveBands.dataset());
         plot.setRenderer(4, curveBands.renderer());
         plot.addRangeMarker(new ValueMarker(0, style.foreground(), new BasicStroke(0.8f)));
-        plot.setFixedLegendItems(legend(style));
+        if (style.selected().isEmpty() && curves.dataset().getSeriesCount() <= ChartStyle.CATEGORICAL_COLOURS) {
+            for (int s = 0; s < curves.dataset().getSeriesCount(); s++) {
+                named.add((String) curves.dataset().getSeriesKey(s));
+            }
+        }
+        plot.setFixedLegendItems(legend(style, named, curves));
         JFreeChart chart = new JFreeChart(ChartKind.COUPLING.title() + " c(log N) per family", plot);
         return style.finish(chart, List.of("bandwidth h = " + d.options().bandwidth() + " decades; N_c = first upward"
                 + " zero crossing; bars on c = 0: 95% bootstrap CI of N_c; shaded: pointwise 95% bootstrap band of c ("
@@ -132,8 +142,17 @@ final class CouplingChart {
         }
     }
 
-    private static LegendItemCollection legend(ChartStyle style) {
+    /**
+     * The markers' meaning, then a line per named family: the families of the selected models, or every family when
+     * no more are drawn than there are colours (beyond that colours repeat, and the tooltips name the curves).
+     */
+    private static LegendItemCollection legend(ChartStyle style, List<String> families, Layers curves) {
         LegendItemCollection items = new LegendItemCollection();
+        for (String family : families) {
+            int series = curves.dataset().getSeriesIndex(family);
+            items.add(new LegendItem(family, null, null, null, new java.awt.geom.Line2D.Double(-8, 0, 8, 0),
+                    new BasicStroke(2.5f), ChartStyle.categorical(series)));
+        }
         items.add(new LegendItem("N_c", null, null, null, diamond(), style.foreground()));
         items.add(new LegendItem("95% CI of N_c", null, null, null, new java.awt.Rectangle(-8, -3, 16, 6),
                 new Color(128, 128, 128, 110)));

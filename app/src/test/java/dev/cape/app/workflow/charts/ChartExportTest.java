@@ -125,6 +125,43 @@ class ChartExportTest {
     }
 
     @Test
+    void couplingLegendNamesTheFamiliesOfTheSelectedModelsOrEveryFamilyWhenFew() {
+        // 48 families: colours repeat, so no family is named without a selection
+        assertEquals(List.of(), familyEntries(WorkbenchCharts.build(ChartKind.COUPLING, result, ChartStyle.plain())));
+        XYPlot selected = WorkbenchCharts.build(ChartKind.COUPLING, result, new ChartStyle(true,
+                Set.of("meta-llama/Llama-2-7b-hf", "EleutherAI/pythia-1b-deduped"))).getXYPlot();
+        List<org.jfree.chart.LegendItem> named = familyEntries(selected.getChart());
+        assertEquals(Set.of("Llama-2", "Pythia"), Set.copyOf(named.stream().map(org.jfree.chart.LegendItem::getLabel)
+                .toList()));
+        for (org.jfree.chart.LegendItem item : named) {  // each entry has its curve's colour
+            int series = selected.getDataset(1).indexOf(item.getLabel());
+            assertEquals(selected.getRenderer(1).getSeriesPaint(series), item.getLinePaint(), item.getLabel());
+        }
+        // a few families: every one is named
+        var few = BundledData.baseModels();
+        var three = few.models().stream().filter(m -> Set.of("Llama-2", "Pythia", "Qwen1.5").contains(m.family()))
+                .toList();
+        var small = new WorkbenchAnalysis().run(new dev.cape.analysis.data.Dataset(few.source(), three,
+                few.benchmarks(), List.of()), TestData.fastOptions(), WorkbenchAnalysis.Stage.FULL,
+                ProgressListener.NONE);
+        assertEquals(Set.of("Llama-2", "Pythia", "Qwen1.5"), Set.copyOf(familyEntries(
+                WorkbenchCharts.build(ChartKind.COUPLING, small, ChartStyle.plain())).stream()
+                .map(org.jfree.chart.LegendItem::getLabel).toList()));
+    }
+
+    /** Legend entries drawn as lines: the family curves (the markers' entries are shapes). */
+    private static List<org.jfree.chart.LegendItem> familyEntries(JFreeChart chart) {
+        org.jfree.chart.LegendItemCollection items = chart.getXYPlot().getFixedLegendItems();
+        List<org.jfree.chart.LegendItem> out = new java.util.ArrayList<>();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            if (items.get(i).isLineVisible()) {
+                out.add(items.get(i));
+            }
+        }
+        return out;
+    }
+
+    @Test
     void pooledWidthAndFrontierChartsPlotWhatTheAnalysisReturns() {
         var d = result.diagnosis();
         var families = d.families().stream().map(dev.cape.analysis.diagnosis.FamilyDiagnosis::scores).toList();

@@ -347,8 +347,9 @@ final class Transformer {
     /**
      * {@code x · Eᵀ}: {@code [b, n, dE]} → {@code [b, n, V]}. For a few rows (decoding) the product is a chain of
      * vector-times-matrix products, which libtorch runs on one thread; split into column blocks multiplied as a batch,
-     * it runs on all of them (stories15M, 2 threads: 4.4 ms as a view of the stored matrix, 1.3 ms contiguous, 0.9 ms
-     * contiguous in 2 blocks; docs/benchmarks.md). Many rows are a matrix product that libtorch already parallelises.
+     * it runs on all of them (one stories15M row at 2 threads: 4.7 ms by a view of the stored matrix, 2.1 ms by the
+     * contiguous copy, 0.66 ms by the copy in 2 blocks; docs/benchmarks.md). Many rows are a matrix product that
+     * libtorch already parallelises.
      */
     private NDArray unembed(NDArray x) {
         long b = x.getShape().get(0);

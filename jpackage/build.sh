@@ -123,9 +123,12 @@ case "$type" in
   deb|rpm)
     args+=(--icon "$here/icon.png" --linux-package-name cape-workbench --linux-shortcut --linux-menu-group "Science;Education")
     if [ "$type" = deb ]; then
-      args+=(--linux-app-category science --linux-deb-maintainer "cape@localhost")
+      # GTK 3: JavaFX loads it at run time, so jpackage's ldd scan does not find it (t64: its Ubuntu 24.04 name)
+      args+=(--linux-app-category science --linux-deb-maintainer "cape@localhost"
+             --linux-package-deps "libgtk-3-0 | libgtk-3-0t64")
     else
-      args+=(--linux-app-category "Applications/Engineering" --linux-rpm-license-type "Proprietary")
+      args+=(--linux-app-category "Applications/Engineering" --linux-rpm-license-type "Proprietary"
+             --linux-package-deps gtk3)
     fi ;;
   msi|exe) # untested: needs Windows and WiX 3
     args+=(--icon "$here/icon.ico" --win-menu --win-menu-group "CAPE Workbench" --win-shortcut --win-dir-chooser

@@ -125,6 +125,8 @@ deb_package() {
   [ -n "$pkg" ] || { echo "no .deb in $tmp/deb"; return 1; }
   info="$(dpkg-deb --info "$pkg")" || { echo "dpkg-deb --info $pkg failed"; return 1; }
   grep -q "Package: cape-workbench" <<<"$info" || { printf 'unexpected control file:\n%s\n' "$info"; return 1; }
+  grep -Eq "Depends:.*libgtk-3-0 \| libgtk-3-0t64" <<<"$info" \
+    || { printf 'the .deb does not depend on GTK 3, which JavaFX needs:\n%s\n' "$info"; return 1; }
   contents="$(dpkg-deb --contents "$pkg")" || { echo "dpkg-deb --contents $pkg failed"; return 1; }
   for f in "./opt/cape-workbench/bin/CAPE Workbench" ./opt/cape-workbench/bin/cape \
            ./opt/cape-workbench/lib/cape-workbench-CAPE_Workbench.desktop ./opt/cape-workbench/lib/app/cape-app.jar \

@@ -102,6 +102,8 @@ final class ForwardBenchmark {
                     settings.runs(), secondLoadSeconds, secondLoadSeconds / readSeconds, firstLoadSeconds,
                     firstLoadSeconds / readSeconds, m.parameterCount(), mib(weightBytes), m.dtype().label(),
                     mib(m.weightBytes()), mib(MemoryStatus.kib("VmHWM") * 1024));
+            out.printf(Locale.ROOT, "  unembedding: %s (-Dcape.unembedCopy=false keeps the stored matrix: faster load,"
+                    + " slower decoding on the CPU)%n", m.unembeddingLayout());
             out.flush();
             MemoryStatus.dumpMappings(out, "after loading");
             int vocab = m.spec().vocabSize();

@@ -62,7 +62,8 @@ class BenchForwardTest {
                 "1", "--threads", "1");
         assertEquals(CapeCommand.EXIT_OK, r.exitCode(), r.err());
         for (String figure : new String[] {"read from page cache:", "load:", "parameters =", "prefill (batch 1 x 8",
-                "decode with KV cache (4 tokens", "tokens/s", "peak RSS (VmHWM):", "in libtorch calls"}) {
+                "decode with KV cache (4 tokens", "tokens/s", "peak RSS (VmHWM):", "in libtorch calls",
+            "unembedding: contiguous [64, 512] copy"}) {
             assertTrue(r.out().contains(figure), figure + " missing in:\n" + r.out());
         }
     }

@@ -180,6 +180,15 @@ public final class LanguageModel implements AutoCloseable {
         return transformer.weightBytes();
     }
 
+    /**
+     * How the unembedding is held and multiplied: on the CPU a contiguous transposed copy (or, with
+     * {@code -Dcape.unembedCopy=false}, a view of the stored matrix) in column blocks, one per libtorch thread
+     * ({@code -Dcape.unembedBlocks}); see inference/README.md.
+     */
+    public String unembeddingLayout() {
+        return transformer.unembeddingLayout();
+    }
+
     /** A new hook session on this model; its hooks are active until it is closed. */
     public HookSession hooks() {
         return hooks.open();

@@ -336,6 +336,14 @@ final class Transformer {
         return Math.max(1, Math.min(blocks, vocab));
     }
 
+    /** How the unembedding is held and multiplied, for benchmarks and logs. */
+    String unembeddingLayout() {
+        String held = unembedTransposed ? "contiguous [" + s.dEmbed() + ", " + s.vocabSize() + "] copy"
+                : "view of the stored [" + s.vocabSize() + ", " + s.dEmbed() + "] matrix";
+        return held + (unembedBlocks > 1 ? ", " + unembedBlocks + " column blocks for up to "
+                + BLOCKED_UNEMBED_MAX_ROWS + " rows" : ", one product");
+    }
+
     /** Rows of the token embedding for ids {@code [n]}: {@code [n, dE]}. */
     private NDArray embed(NDManager scope, NDArray ids) {
         if (s.tiedEmbeddings() && unembedTransposed) {

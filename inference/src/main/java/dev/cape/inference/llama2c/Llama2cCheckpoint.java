@@ -410,6 +410,13 @@ public final class Llama2cCheckpoint implements TensorStore {
         }
     }
 
+    /** Where a tensor stored as it is exposed lies; null for q/k, whose rows are permuted on reading. */
+    @Override
+    public Location locate(String name) {
+        Entry e = entries.get(name);
+        return closed || e == null || e.ropeHeads() > 0 ? null : new Location(file, e.offset(), e.bytes());
+    }
+
     /** A positional read for tensors stored as they are exposed; q/k (permuted rows) go through {@link #get}. */
     @Override
     public void read(String name, ByteBuffer dst) {

@@ -289,7 +289,7 @@ public final class LanguageModel implements AutoCloseable {
         }
         closed = true;
         manager.close();
-        transformer.releaseMappings();
+        transformer.releaseFiles();
         if (tokenizer != null) {
             tokenizer.close();
         }

@@ -1,6 +1,7 @@
 package dev.cape.inference.model;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -54,6 +55,19 @@ public interface TensorStore extends AutoCloseable {
      */
     default ByteBuffer map(String name) {
         return null;
+    }
+
+    /**
+     * Where the stored bytes of tensor {@code name} lie in a file, for a tensor that can be used as stored (as
+     * {@link #map}); null where there is no such place. Lets a reader open the file itself and read parts of the
+     * tensor after this store is closed.
+     */
+    default Location locate(String name) {
+        return null;
+    }
+
+    /** Bytes {@code [offset, offset + bytes)} of {@code file} hold a tensor, little-endian. */
+    record Location(Path file, long offset, long bytes) {
     }
 
     @Override

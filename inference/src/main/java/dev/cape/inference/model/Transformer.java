@@ -55,6 +55,8 @@ final class Transformer {
     private final NDArray normEps;
     private final NDArray minusHalf;
     private final NDArray scoreScale;
+    /** An untied embedding read from the checkpoint file by rows (CPU), or null. */
+    private final EmbeddingRows embedRows;
     /** The unembedding is a contiguous {@code [dE, V]} copy (CPU), not a view of the stored {@code [V, dE]}. */
     private final boolean unembedTransposed;
     /** Column blocks of the unembedding multiplied side by side for a few rows: libtorch's intra-op threads. */
@@ -80,13 +82,12 @@ final class Transformer {
         int q = s.nHeads() * s.headDim();
         int kv = s.nKvHeads() * s.headDim();
         // On the CPU the unembedding is kept transposed and contiguous, [dE, V] (see unembed); a tied embedding is then
-        // read from its columns. An untied embedding is read by rows.
+        // read from its columns. An untied embedding is read by rows: from the checkpoint file where it can be.
         boolean cpu = !manager.getDevice().isGpu();
         this.unembedTransposed = cpu && !"false".equalsIgnoreCase(System.getProperty(UNEMBED_COPY_PROPERTY));
-        if (!(s.tiedEmbeddings() && unembedTransposed)) {
-            plain(weights, "embed", s.tiedEmbeddings() ? WeightUploader.Access.WHOLE : WeightUploader.Access.ROWS,
-                    s.vocabSize(), s.dEmbed());
-        }
+        if (s.tiedEmbeddings() && !unembedTransposed) {
+            plain(weights, "embed", WeightUploader.Access.WHOLE, s.vocabSize(), s.dEmbed());
+        }  // an untied embedding comes last, a tied one with the unembedding
         if (s.learnedPositions()) {
             plain(weights, "pos_embed", WeightUploader.Access.ROWS, s.maxPositions() + s.positionOffset(), d);
         }
@@ -137,6 +138,7 @@ final class Transformer {
             w.put("unembed.bias", upload(weights.require("unembed.bias", s.vocabSize()), DataType.FLOAT32,
                     s.vocabSize()));  // added to float32 logits
         }
+        this.embedRows = s.tiedEmbeddings() ? null : untiedEmbedding(weights);  // last: it may hold a file open
         this.unembedBlocks = cpu ? unembedBlocks(s.vocabSize()) : 1;  // [dE, V] as a copy or as a view: both gain
         if (unembedBlocks > 1) {
             long cols = s.vocabSize() / unembedBlocks;
@@ -148,6 +150,19 @@ final class Transformer {
                 w.put("unembed.rest", t.get(new NDIndex().addAllDim().addSliceDim(split, s.vocabSize())));
             }
         }
+    }
+
+    /** An untied embedding read from the file by rows where it can be (CPU, stored as used), else a table read by rows. */
+    private EmbeddingRows untiedEmbedding(CanonicalWeights weights) {
+        Shape table = new Shape(s.vocabSize(), s.dEmbed());
+        EmbeddingRows rows = uploader.embeddingRows(weights.require("embed", table.getShape()), dtype, table);
+        if (rows == null) {
+            plain(weights, "embed", WeightUploader.Access.ROWS, s.vocabSize(), s.dEmbed());
+        } else {
+            parameters += table.size();
+            weightBytes += table.size() * dtype.getNumOfBytes();
+        }
+        return rows;
     }
 
     private NDArray upload(Weight weight, DataType type, long... shape) {
@@ -169,12 +184,18 @@ final class Transformer {
         return dtype;
     }
 
-    /** Releases the file mappings under the weights; the model's manager (and so every weight) must be closed. */
-    void releaseMappings() {
+    /**
+     * Releases the file mappings under the weights and the embedding's file; the model's manager (and so every
+     * weight) must be closed.
+     */
+    void releaseFiles() {
         uploader.unmapAll();
+        if (embedRows != null) {
+            embedRows.close();
+        }
     }
 
-    /** Bytes of native memory the weights take in their dtypes. */
+    /** Bytes of the weights in their dtypes (an untied embedding read from the file by rows included). */
     long weightBytes() {
         return weightBytes;
     }
@@ -262,7 +283,7 @@ final class Transformer {
             }
         }
         int[] positions = pads == null ? null : positions(pads, p0, t);  // [b·t]
-        NDArray x = embed(scope, scope.create(flat)).reshape(b, t, s.dEmbed());  // [b, t, dE]
+        NDArray x = embed(scope, flat).reshape(b, t, s.dEmbed());  // [b, t, dE]
         if (s.embeddingScale() != 1) {
             x = x.mul((float) s.embeddingScale());
         }
@@ -345,11 +366,15 @@ final class Transformer {
     }
 
     /** Rows of the token embedding for ids {@code [n]}: {@code [n, dE]}. */
-    private NDArray embed(NDManager scope, NDArray ids) {
-        if (s.tiedEmbeddings() && unembedTransposed) {
-            return w.get("unembed.t").get(scope, new NDIndex(":, {}", ids)).transpose();  // columns of [dE, V]
+    private NDArray embed(NDManager scope, long[] ids) {
+        if (embedRows != null) {
+            return embedRows.rows(scope, ids);
         }
-        return w.get("embed").get(scope, new NDIndex("{}", ids));
+        NDArray idx = scope.create(ids);
+        if (s.tiedEmbeddings() && unembedTransposed) {
+            return w.get("unembed.t").get(scope, new NDIndex(":, {}", idx)).transpose();  // columns of [dE, V]
+        }
+        return w.get("embed").get(scope, new NDIndex("{}", idx));
     }
 
     /**

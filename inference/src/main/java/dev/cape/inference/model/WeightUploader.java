@@ -8,6 +8,9 @@ import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -101,13 +104,17 @@ final class WeightUploader {
     /**
      * The matrix {@code [rows, cols]} as a contiguous tensor {@code [cols, rows]} of {@code target} type: the layout in
      * which libtorch multiplies one row by it several times faster on the CPU (see docs/benchmarks.md, "Unembedding
-     * layout"). The stored matrix is read once, by blocks of rows, and released at once: a mapping under it is not
-     * prefaulted and is unmapped when the copy is done, so the load holds the stored and the transposed matrix
-     * together only for the pages already read.
+     * layout"). The stored matrix is read once, by blocks of rows: from the file with positional reads where it is
+     * stored as it is used (none of it becomes resident), else uploaded first, a mapping under it not prefaulted and
+     * unmapped when the copy is done.
      */
     NDArray uploadTransposed(Weight weight, DataType target, Shape shape) {
         long rows = shape.get(0);
         long cols = shape.get(1);
+        TensorStore.Location inFile = asStored(weight, target);
+        if (inFile != null && inFile.bytes() == shape.size() * target.getNumOfBytes()) {
+            return transposedFromFile(inFile, target, rows, cols);
+        }
         int mappedBefore = mappings.size();
         NDArray stored = upload(weight, target, shape, Access.ROWS);
         ByteBuffer ownMapping = mappings.size() > mappedBefore ? mappings.remove(mappings.size() - 1) : null;
@@ -126,6 +133,55 @@ final class WeightUploader {
                 Unmapper.unmap(ownMapping);  // after the stored tensor over it is closed
             }
         }
+    }
+
+    /**
+     * {@link #uploadTransposed} of a tensor stored in the file as it is used: blocks of rows are read with positional
+     * reads into one reused buffer and copied transposed into the new tensor, so none of the stored matrix becomes
+     * resident in the process (mapped, its pages would be, until unmapped).
+     */
+    private NDArray transposedFromFile(TensorStore.Location stored, DataType type, long rows, long cols) {
+        long rowBytes = cols * type.getNumOfBytes();
+        long block = Math.max(16, TRANSPOSE_BLOCK_BYTES / rowBytes);
+        NDArray t = manager.create(new Shape(cols, rows), type);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(Math.toIntExact(block * rowBytes)).order(ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel channel = FileChannel.open(stored.file(), StandardOpenOption.READ)) {
+            for (long r0 = 0; r0 < rows; r0 += block) {
+                long r1 = Math.min(rows, r0 + block);
+                buffer.clear().limit(Math.toIntExact((r1 - r0) * rowBytes));
+                EmbeddingRows.readFully(channel, buffer, stored.offset() + r0 * rowBytes);
+                try (NDArray part = manager.create(buffer.flip().slice().order(ByteOrder.LITTLE_ENDIAN),
+                        new Shape(r1 - r0, cols), type); NDArray partT = part.transpose()) {
+                    t.set(new NDIndex().addAllDim().addSliceDim(r0, r1), partT);
+                }
+            }
+            return t;
+        } catch (IOException e) {
+            t.close();
+            throw new ModelLoadException("cannot read " + stored.file() + " at byte " + stored.offset() + ": " + e, e);
+        } catch (RuntimeException e) {
+            t.close();
+            throw e;
+        }
+    }
+
+    /**
+     * An untied embedding to be read from the file by rows ({@link EmbeddingRows}) instead of held, when it is stored
+     * as it is used in {@code target} type and this is the CPU; else null.
+     */
+    EmbeddingRows embeddingRows(Weight weight, DataType target, Shape shape) {
+        TensorStore.Location stored = asStored(weight, target);
+        return stored == null ? null : EmbeddingRows.open(stored, shape.get(0), shape.get(1), target, manager);
+    }
+
+    /** Where a weight lies in its file when it is used as stored, in {@code target} type, on the CPU; else null. */
+    private TensorStore.Location asStored(Weight weight, DataType target) {
+        Weight.Stored stored = weight.stored();
+        if (gpu || stored == null || !LITTLE_ENDIAN || stored.dtype() == DType.BF16
+                || dataType(stored.dtype()) != target) {
+            return null;
+        }
+        return stored.store().locate(stored.name());
     }
 
     /**

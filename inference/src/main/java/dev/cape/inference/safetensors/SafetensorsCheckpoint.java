@@ -206,6 +206,11 @@ public final class SafetensorsCheckpoint implements TensorStore {
         return file(name).map(name);
     }
 
+    @Override
+    public Location locate(String name) {
+        return file(name).locate(name);
+    }
+
     private SafetensorsFile file(String name) {
         SafetensorsFile f = byName.get(name);
         if (f == null) {

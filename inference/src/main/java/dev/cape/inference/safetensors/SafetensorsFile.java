@@ -305,6 +305,12 @@ public final class SafetensorsFile implements TensorStore {
         }
     }
 
+    @Override
+    public Location locate(String name) {
+        Entry e = entry(name);
+        return e.dtype() == null ? null : new Location(file, dataStart + e.begin(), e.end() - e.begin());
+    }
+
     /** A positional read of the tensor's bytes, without mapping them. */
     @Override
     public void read(String name, ByteBuffer dst) {

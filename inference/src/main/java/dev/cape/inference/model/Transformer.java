@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.cape.inference.hook.HookPoints;
 import dev.cape.inference.hook.HookRegistry;
 import dev.cape.inference.model.ModelSpec.BlockLayout;
@@ -26,16 +25,7 @@ import java.util.Map;
  */
 final class Transformer {
 
-    /** HF adds {@code finfo(float32).min} to masked scores, so their probability is exactly 0. */
-    private static final float MASKED = -Float.MAX_VALUE;
-
-    static final String UNEMBED_BLOCKS_PROPERTY = "cape.unembedBlocks";
-    /** {@code -Dcape.unembedCopy=false}: keep the stored unembedding (faster load, slower decoding on the CPU). */
-    static final String UNEMBED_COPY_PROPERTY = "cape.unembedCopy";
     private static final NDIndex LAST_POSITION = new NDIndex(":, -1:, :");
-
-    /** Rows up to which {@link #unembed} multiplies column blocks side by side. */
-    private static final long BLOCKED_UNEMBED_MAX_ROWS = 8;
 
     /** Token placed in the pad slots of a left-padded batch (any valid id: pad keys are masked out). */
     static final int PAD_ID = 0;
@@ -43,24 +33,15 @@ final class Transformer {
     private final ModelSpec s;
     private final NDManager manager;
     private final Map<String, NDArray> w = new HashMap<>();
-    private final float[] invFreq;
     /** Weights, activations and KV cache: FLOAT32 or FLOAT16; norm gains, softmax and logits are float32. */
     private final DataType dtype;
     private final WeightUploader uploader;
-    private NDIndex[] ropeIndex;  // rotary part, the pass-through part
-    /** {@code rotate_half} as a matrix {@code [r, r]} of 0 and ±1 (model dtype): one exact product instead of a
-     *  slice, a negation and a concatenation per tensor. */
-    private final NDArray ropeRotation;
+    private final Rope rope;  // null with learned positions
+    private final TokenEmbeddings tokens;
     /** Scalars as 0-dimensional float32 tensors made once: DJL makes a tensor of a Java number on every call. */
     private final NDArray normEps;
     private final NDArray minusHalf;
     private final NDArray scoreScale;
-    /** An untied embedding read from the checkpoint file by rows (CPU), or null. */
-    private final EmbeddingRows embedRows;
-    /** The unembedding is a contiguous {@code [dE, V]} copy (CPU), not a view of the stored {@code [V, dE]}. */
-    private final boolean unembedTransposed;
-    /** Column blocks of the unembedding multiplied side by side for a few rows: libtorch's intra-op threads. */
-    private final int unembedBlocks;
     private long parameters;
     private long weightBytes;
 
@@ -76,18 +57,10 @@ final class Transformer {
         this.normEps = manager.create((float) spec.normEps());
         this.minusHalf = manager.create(-0.5f);
         this.scoreScale = manager.create((float) spec.attnScale());
-        this.ropeRotation = spec.rope() == null ? null : rotateHalfMatrix(spec.rope().rotaryDim());
-        this.invFreq = spec.rope() == null ? null : spec.rope().inverseFrequencies();
+        this.rope = spec.rope() == null ? null : new Rope(spec.rope(), spec.headDim(), dtype, manager);
         int d = s.dModel();
         int q = s.nHeads() * s.headDim();
         int kv = s.nKvHeads() * s.headDim();
-        // On the CPU the unembedding is kept transposed and contiguous, [dE, V] (see unembed); a tied embedding is then
-        // read from its columns. An untied embedding is read by rows: from the checkpoint file where it can be.
-        boolean cpu = !manager.getDevice().isGpu();
-        this.unembedTransposed = cpu && !"false".equalsIgnoreCase(System.getProperty(UNEMBED_COPY_PROPERTY));
-        if (s.tiedEmbeddings() && !unembedTransposed) {
-            plain(weights, "embed", WeightUploader.Access.WHOLE, s.vocabSize(), s.dEmbed());
-        }  // an untied embedding comes last, a tied one with the unembedding
         if (s.learnedPositions()) {
             plain(weights, "pos_embed", WeightUploader.Access.ROWS, s.maxPositions() + s.positionOffset(), d);
         }
@@ -122,47 +95,9 @@ final class Transformer {
         if (s.finalNorm()) {
             norm(weights, "final_norm", d);
         }
-        String unembedName = s.tiedEmbeddings() ? "embed" : "unembed.weight";
-        if (unembedTransposed) {
-            Weight unembed = weights.require(unembedName, s.vocabSize(), s.dEmbed());
-            NDArray t = uploader.uploadTransposed(unembed, dtype, new Shape(s.vocabSize(), s.dEmbed()));
-            count(t);
-            w.put("unembed.t", t);  // [dE, V], contiguous
-        } else {
-            if (!s.tiedEmbeddings()) {
-                plain(weights, unembedName, WeightUploader.Access.WHOLE, s.vocabSize(), s.dEmbed());
-            }
-            w.put("unembed.t", w.get(unembedName).transpose());  // [dE, V], a view
-        }
-        if (s.unembedBias()) {
-            w.put("unembed.bias", upload(weights.require("unembed.bias", s.vocabSize()), DataType.FLOAT32,
-                    s.vocabSize()));  // added to float32 logits
-        }
-        this.embedRows = s.tiedEmbeddings() ? null : untiedEmbedding(weights);  // last: it may hold a file open
-        this.unembedBlocks = cpu ? unembedBlocks(s.vocabSize()) : 1;  // [dE, V] as a copy or as a view: both gain
-        if (unembedBlocks > 1) {
-            long cols = s.vocabSize() / unembedBlocks;
-            long split = cols * unembedBlocks;
-            NDArray t = w.get("unembed.t");
-            NDArray head = split == s.vocabSize() ? t : t.get(new NDIndex().addAllDim().addSliceDim(0, split));
-            w.put("unembed.blocks", head.reshape(s.dEmbed(), unembedBlocks, cols).transpose(1, 0, 2));  // [k, dE, V/k]
-            if (split < s.vocabSize()) {
-                w.put("unembed.rest", t.get(new NDIndex().addAllDim().addSliceDim(split, s.vocabSize())));
-            }
-        }
-    }
-
-    /** An untied embedding read from the file by rows where it can be (CPU, stored as used), else a table read by rows. */
-    private EmbeddingRows untiedEmbedding(CanonicalWeights weights) {
-        Shape table = new Shape(s.vocabSize(), s.dEmbed());
-        EmbeddingRows rows = uploader.embeddingRows(weights.require("embed", table.getShape()), dtype, table);
-        if (rows == null) {
-            plain(weights, "embed", WeightUploader.Access.ROWS, s.vocabSize(), s.dEmbed());
-        } else {
-            parameters += table.size();
-            weightBytes += table.size() * dtype.getNumOfBytes();
-        }
-        return rows;
+        this.tokens = new TokenEmbeddings(spec, weights, uploader, dtype, !manager.getDevice().isGpu());  // last
+        parameters += tokens.parameters();
+        weightBytes += tokens.bytes();
     }
 
     private NDArray upload(Weight weight, DataType type, long... shape) {
@@ -190,14 +125,17 @@ final class Transformer {
      */
     void releaseFiles() {
         uploader.unmapAll();
-        if (embedRows != null) {
-            embedRows.close();
-        }
+        tokens.close();
     }
 
     /** Bytes of the weights in their dtypes (an untied embedding read from the file by rows included). */
     long weightBytes() {
         return weightBytes;
+    }
+
+    /** How the unembedding is held and multiplied, for benchmarks and logs. */
+    String unembeddingLayout() {
+        return tokens.layout();
     }
 
     /** Number of weight values uploaded (each stored tensor once; tied matrices once). */
@@ -282,8 +220,8 @@ final class Transformer {
                 flat[i * t + j] = ids[i][j - pad];  // pad slots keep PAD_ID = 0
             }
         }
-        int[] positions = pads == null ? null : positions(pads, p0, t);  // [b·t]
-        NDArray x = embed(scope, flat).reshape(b, t, s.dEmbed());  // [b, t, dE]
+        int[] positions = pads == null ? null : AttentionMasks.positions(pads, p0, t);  // [b·t]
+        NDArray x = tokens.embed(scope, flat).reshape(b, t, s.dEmbed());  // [b, t, dE]
         if (s.embeddingScale() != 1) {
             x = x.mul((float) s.embeddingScale());
         }
@@ -305,14 +243,14 @@ final class Transformer {
         x = fire(hooks, HookPoints.EMBED, x, p0);
 
         // cos, sin [t, r], or [b, 1, t, r] with padding
-        NDArray[] rope = invFreq == null ? new NDArray[2] : positions == null ? ropeTables(scope, p0, t)
-                : ropeTables(scope, positions, b, t);
+        NDArray[] cosSin = rope == null ? new NDArray[2] : positions == null ? rope.tables(scope, p0, t)
+                : rope.tables(scope, positions, b, t);
         Map<Integer, NDArray> masks = new HashMap<>();  // one mask per distinct window, shared by the blocks
         for (int window : s.slidingWindows()) {
             if (pads != null) {
-                masks.computeIfAbsent(window, wdw -> paddedMask(scope, pads, p0, t, p0 + t, wdw));  // [b, 1, t, s]
-            } else if (!allVisible(p0, t, window)) {
-                masks.computeIfAbsent(window, wdw -> mask(scope, p0, t, p0 + t, wdw));  // [t, s]
+                masks.computeIfAbsent(window, wdw -> AttentionMasks.padded(scope, pads, p0, t, p0 + t, wdw));
+            } else if (!AttentionMasks.allVisible(p0, t, window)) {
+                masks.computeIfAbsent(window, wdw -> AttentionMasks.causal(scope, p0, t, p0 + t, wdw));  // [t, s]
             }  // else no mask: a single new position that sees every key (decoding)
         }
         for (int l = 0; l < s.nLayers(); l++) {
@@ -321,7 +259,7 @@ final class Transformer {
             try (NDManager blockScope = scope.newSubManager()) {
                 NDArray xIn = x;
                 xIn.tempAttach(blockScope);  // ops on x put their results in blockScope; x returns to scope at close
-                NDArray y = block(new Pass(this, blockScope, cache, rope[0], rope[1], masks, p0, hooks), l,
+                NDArray y = block(new Pass(this, blockScope, cache, cosSin[0], cosSin[1], masks, p0, hooks), l,
                         xIn);  // [b, t, d]
                 y.attach(scope);
                 x = y;
@@ -337,65 +275,12 @@ final class Transformer {
         if (!allPositions) {
             x = x.get(LAST_POSITION);  // [b, 1, dE]
         }
-        NDArray logits = toFloat32(unembed(x));  // [b, n, V], float32 from here on
-        if (s.unembedBias()) {
-            logits = logits.add(w.get("unembed.bias"));
-        }
+        NDArray logits = tokens.unembed(x);  // [b, n, V], float32 from here on
         if (s.finalSoftcap() > 0) {
             logits = logits.div((float) s.finalSoftcap()).tanh().mul((float) s.finalSoftcap());
         }
         int n = allPositions ? t : 1;
         return new Logits(b, n, s.vocabSize(), copyOut(logits));
-    }
-
-    /**
-     * Column blocks of the unembedding: {@code -Dcape.unembedBlocks=N} (1: one product), else libtorch's intra-op
-     * threads; at most the vocabulary.
-     */
-    private static int unembedBlocks(int vocab) {
-        int blocks = Integer.getInteger(UNEMBED_BLOCKS_PROPERTY, JniUtils.getNumThreads());
-        return Math.max(1, Math.min(blocks, vocab));
-    }
-
-    /** How the unembedding is held and multiplied, for benchmarks and logs. */
-    String unembeddingLayout() {
-        String held = unembedTransposed ? "contiguous [" + s.dEmbed() + ", " + s.vocabSize() + "] copy"
-                : "view of the stored [" + s.vocabSize() + ", " + s.dEmbed() + "] matrix";
-        return held + (unembedBlocks > 1 ? ", " + unembedBlocks + " column blocks for up to "
-                + BLOCKED_UNEMBED_MAX_ROWS + " rows" : ", one product");
-    }
-
-    /** Rows of the token embedding for ids {@code [n]}: {@code [n, dE]}. */
-    private NDArray embed(NDManager scope, long[] ids) {
-        if (embedRows != null) {
-            return embedRows.rows(scope, ids);
-        }
-        NDArray idx = scope.create(ids);
-        if (s.tiedEmbeddings() && unembedTransposed) {
-            return w.get("unembed.t").get(scope, new NDIndex(":, {}", idx)).transpose();  // columns of [dE, V]
-        }
-        return w.get("embed").get(scope, new NDIndex("{}", idx));
-    }
-
-    /**
-     * {@code x · Eᵀ}: {@code [b, n, dE]} → {@code [b, n, V]}. For a few rows (decoding) the product is a chain of
-     * vector-times-matrix products, which libtorch runs on one thread; split into column blocks multiplied as a batch,
-     * it runs on all of them (one stories15M row at 2 threads: 4.7 ms by a view of the stored matrix, 2.1 ms by the
-     * contiguous copy, 0.66 ms by the copy in 2 blocks; docs/benchmarks.md). Many rows are a matrix product that
-     * libtorch already parallelises.
-     */
-    private NDArray unembed(NDArray x) {
-        long b = x.getShape().get(0);
-        long n = x.getShape().get(1);
-        if (unembedBlocks <= 1 || b * n > BLOCKED_UNEMBED_MAX_ROWS) {
-            return x.matMul(w.get("unembed.t"));
-        }
-        NDArray blocks = w.get("unembed.blocks");  // [k, dE, V/k]
-        long cols = blocks.getShape().get(2);
-        NDArray y = x.reshape(b * n, s.dEmbed()).matMul(blocks)  // [k, b·n, V/k]
-                .transpose(1, 0, 2).reshape(b, n, unembedBlocks * cols);  // [b, n, k·(V/k)]
-        NDArray rest = w.get("unembed.rest");
-        return rest == null ? y : y.concat(x.matMul(rest), -1);  // [b, n, V]
     }
 
     /**
@@ -484,8 +369,8 @@ final class Transformer {
         k = k.transpose(0, 2, 1, 3);  // [b, KV, t, hd]
         v = v.transpose(0, 2, 1, 3);  // [b, KV, t, hd]
         if (p.cos() != null) {
-            q = rope(q, p.cos(), p.sin());
-            k = rope(k, p.cos(), p.sin());
+            q = rope.apply(q, p.cos(), p.sin());
+            k = rope.apply(k, p.cos(), p.sin());
         }
         if (p.cache() != null) {
             NDArray[] kv = p.cache().append(p.scope(), l, k, v);  // written in place; views of all positions
@@ -530,120 +415,6 @@ final class Transformer {
             out = out.addi(w.get(b + "o.bias"));
         }
         return out;
-    }
-
-    /** Whether every query of a forward sees every key, so that it needs no mask: one new position, no window
-     *  shorter than the keys. */
-    private static boolean allVisible(int p0, int t, int window) {
-        return t == 1 && (window <= 0 || window > p0);
-    }
-
-    /** Additive mask {@code [t, s]}: query i (absolute p0 + i) sees key j iff j ≤ p0 + i and (no window or j > p0 + i − W). */
-    private static NDArray mask(NDManager scope, int p0, int t, int keys, int window) {
-        float[] m = new float[t * keys];
-        for (int i = 0; i < t; i++) {
-            int qPos = p0 + i;
-            for (int j = 0; j < keys; j++) {
-                boolean visible = j <= qPos && (window <= 0 || j > qPos - window);
-                m[i * keys + j] = visible ? 0f : MASKED;
-            }
-        }
-        return scope.create(m, new Shape(t, keys));  // [t, s]
-    }
-
-    /**
-     * Additive mask {@code [b, 1, t, s]} of a left-padded batch: in row r (padding P), query i (padded index
-     * q = p0 + i) sees key j iff q ≥ P, P ≤ j ≤ q and (no window or j > q − W), the causal mask shifted past the pads;
-     * a pad query (q &lt; P) sees only itself, so its softmax row stays finite.
-     */
-    private static NDArray paddedMask(NDManager scope, int[] pads, int p0, int t, int keys, int window) {
-        int b = pads.length;
-        float[] m = new float[b * t * keys];
-        for (int r = 0; r < b; r++) {
-            for (int i = 0; i < t; i++) {
-                int q = p0 + i;
-                for (int j = 0; j < keys; j++) {
-                    boolean visible = q < pads[r] ? j == q
-                            : j >= pads[r] && j <= q && (window <= 0 || j > q - window);
-                    m[(r * t + i) * keys + j] = visible ? 0f : MASKED;
-                }
-            }
-        }
-        return scope.create(m, new Shape(b, 1, t, keys));  // [b, 1, t, s]
-    }
-
-    /** Position of each slot {@code [b·t]} of a left-padded forward: padded index minus the row's padding, 0 on pads. */
-    private static int[] positions(int[] pads, int p0, int t) {
-        int[] pos = new int[pads.length * t];
-        for (int r = 0; r < pads.length; r++) {
-            for (int i = 0; i < t; i++) {
-                pos[r * t + i] = Math.max(0, p0 + i - pads[r]);
-            }
-        }
-        return pos;
-    }
-
-    /** cos/sin tables {@code [t, r]} for positions p0 .. p0+t-1, HF's rotate-half layout (frequencies repeated twice). */
-    private NDArray[] ropeTables(NDManager scope, int p0, int t) {
-        int[] positions = new int[t];
-        for (int i = 0; i < t; i++) {
-            positions[i] = p0 + i;
-        }
-        return ropeTables(scope, positions, new Shape(t, 2L * invFreq.length));
-    }
-
-    /** cos/sin tables {@code [b, 1, t, r]} for per-row positions {@code [b·t]}, broadcast over the heads. */
-    private NDArray[] ropeTables(NDManager scope, int[] positions, int b, int t) {
-        return ropeTables(scope, positions, new Shape(b, 1, t, 2L * invFreq.length));
-    }
-
-    private NDArray[] ropeTables(NDManager scope, int[] positions, Shape shape) {
-        int half = invFreq.length;
-        int r = 2 * half;
-        int t = positions.length;
-        float[] c = new float[t * r];
-        float[] sn = new float[t * r];
-        for (int i = 0; i < t; i++) {
-            float pos = positions[i];
-            for (int j = 0; j < half; j++) {
-                float f = pos * invFreq[j];  // float32 product, as HF's float32 matmul of inv_freq and positions
-                float cv = (float) Math.cos(f);
-                float sv = (float) Math.sin(f);
-                c[i * r + j] = cv;
-                c[i * r + j + half] = cv;
-                sn[i * r + j] = sv;
-                sn[i * r + j + half] = sv;
-            }
-        }
-        // built in float32, then cast to the model dtype as HF does
-        return new NDArray[] {toModelType(scope.create(c, shape)),
-            toModelType(scope.create(sn, shape))};  // [t, r] or [b, 1, t, r] each
-    }
-
-    /** {@code x·cos + rotate_half(x)·sin} on the first r dims of each head; the rest pass through. */
-    private NDArray rope(NDArray x, NDArray cos, NDArray sin) {
-        int hd = s.headDim();
-        int r = s.rope().rotaryDim();
-        if (ropeIndex == null) {  // parsed once: DJL parses index strings with regular expressions on every call
-            ropeIndex = new NDIndex[] {new NDIndex("..., 0:" + r), new NDIndex("..., " + r + ":")};
-        }
-        NDArray rot = r == hd ? x : x.get(ropeIndex[0]);  // [b, n, t, r]
-        NDArray out = rot.mul(cos).addi(rot.matMul(ropeRotation).muli(sin));  // [b, n, t, r]
-        return r == hd ? out : out.concat(x.get(ropeIndex[1]), -1);  // [b, n, t, hd]
-    }
-
-    /**
-     * R with {@code x · R = rotate_half(x) = [−x₂, x₁]}: column j &lt; r/2 takes −x[j + r/2], column j ≥ r/2 takes
-     * x[j − r/2]. Each output is one ±x term plus exact zeros, so the product is exact.
-     */
-    private NDArray rotateHalfMatrix(int r) {
-        int half = r / 2;
-        float[] m = new float[r * r];
-        for (int j = 0; j < half; j++) {
-            m[(j + half) * r + j] = -1f;
-            m[j * r + j + half] = 1f;
-        }
-        return toModelType(manager.create(m, new Shape(r, r)));  // [r, r]
     }
 
     private NDArray mlp(NDArray h, String b) {

@@ -72,15 +72,15 @@ class UnembeddingBlocksTest {
     }
 
     private static <T> T withProperties(int blocks, boolean copy, java.util.function.Supplier<T> body) {
-        String blocksBefore = System.getProperty(Transformer.UNEMBED_BLOCKS_PROPERTY);
-        String copyBefore = System.getProperty(Transformer.UNEMBED_COPY_PROPERTY);
-        System.setProperty(Transformer.UNEMBED_BLOCKS_PROPERTY, Integer.toString(blocks));
-        System.setProperty(Transformer.UNEMBED_COPY_PROPERTY, Boolean.toString(copy));
+        String blocksBefore = System.getProperty(TokenEmbeddings.UNEMBED_BLOCKS_PROPERTY);
+        String copyBefore = System.getProperty(TokenEmbeddings.UNEMBED_COPY_PROPERTY);
+        System.setProperty(TokenEmbeddings.UNEMBED_BLOCKS_PROPERTY, Integer.toString(blocks));
+        System.setProperty(TokenEmbeddings.UNEMBED_COPY_PROPERTY, Boolean.toString(copy));
         try {
             return body.get();
         } finally {
-            restore(Transformer.UNEMBED_BLOCKS_PROPERTY, blocksBefore);
-            restore(Transformer.UNEMBED_COPY_PROPERTY, copyBefore);
+            restore(TokenEmbeddings.UNEMBED_BLOCKS_PROPERTY, blocksBefore);
+            restore(TokenEmbeddings.UNEMBED_COPY_PROPERTY, copyBefore);
         }
     }
 

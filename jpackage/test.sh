@@ -53,6 +53,8 @@ build_image() {
   [ -x "$cli" ] || { echo "no launcher $cli"; return 1; }
   grep -qx 'java-options=-Dai.djl.offline=true' "$img/lib/app/cape.cfg" \
     || { echo "$img/lib/app/cape.cfg lacks -Dai.djl.offline=true"; return 1; }
+  grep -qx 'java-options=-XX:MaxNewSize=16m' "$img/lib/app/cape.cfg" \
+    || { echo "$img/lib/app/cape.cfg lacks -XX:MaxNewSize=16m (model commands' peak memory)"; return 1; }
 }
 
 version() {

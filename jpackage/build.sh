@@ -45,6 +45,11 @@ fi
 for tool in jlink jpackage jdeps; do
   [ -x "$JAVA_HOME/bin/$tool" ] || { echo "build.sh: $JAVA_HOME/bin/$tool not found (JDK 17 or later needed)" >&2; exit 1; }
 done
+if [ "$type" = deb ]; then
+  for tool in fakeroot dpkg-deb; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "build.sh: --type deb needs $tool (Debian/Ubuntu: sudo apt install fakeroot dpkg)" >&2; exit 1; }
+  done
+fi
 [ -d "$JAVA_HOME/jmods" ] || { echo "build.sh: $JAVA_HOME/jmods missing (Debian 12: package openjdk-17-jdk-headless)" >&2; exit 1; }
 
 step() { # step NAME: prints the name now and, at the next step or the end, how long it took

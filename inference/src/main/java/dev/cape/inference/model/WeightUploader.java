@@ -19,8 +19,9 @@ import java.util.List;
  * <ul>
  * <li>F32 and F16 tensors used as stored in the model dtype, on the CPU: the tensor <em>is</em> a read-only memory
  *     mapping of the file (libtorch {@code from_blob}; DJL keeps the mapping alive as long as the array), prefaulted
- *     at load unless it is a table read by rows ({@link Access#ROWS}: an untied embedding, whose rows become resident
- *     as tokens use them). No copy and no fresh memory: the pages are the page cache's, so load costs about as much as reading
+ *     at load unless it is a table read by rows ({@link Access#ROWS}: learned positions, or an untied embedding that
+ *     cannot be read from the file by rows, whose rows become resident as tokens use them). No copy and no fresh
+ *     memory: the pages are the page cache's, so load costs about as much as reading
  *     the file, and the kernel can reclaim them under memory pressure. The weights are never written (the transformer
  *     keeps them private), and a file replaced by rename (as cape writes files) keeps the mapped old version; a file
  *     truncated in place while mapped would crash the process (SIGBUS), which {@code -Dcape.mmap=false} avoids at
@@ -34,6 +35,9 @@ import java.util.List;
  *     extra tensor;</li>
  * <li>weights transformed in Java (transposed, sliced, permuted): from their float array.</li>
  * </ul>
+ * Two weights of the CPU are not mapped: the unembedding, copied transposed from positional reads
+ * ({@link #uploadTransposed}), and an untied embedding, left in the file and read by rows per forward
+ * ({@link #embeddingRows}).
  * On a GPU the bytes go through a direct buffer that DJL copies to the device.
  */
 final class WeightUploader {
@@ -61,9 +65,9 @@ final class WeightUploader {
         /** Every value, every forward (matrices, norms): a mapping is prefaulted at load. */
         WHOLE,
         /**
-         * Rows picked by token or position (an embedding table not also used as the unembedding): a mapping is not
-         * prefaulted, so only the pages of rows used become resident (the 125m llama's 93.75 MiB untied embedding
-         * becomes a few MiB for a 256-token run).
+         * Rows picked by token or position (learned positions; an untied embedding where it is not read from the
+         * file by rows): a mapping is not prefaulted, so only the pages of rows used become resident, each with the
+         * kernel's 64 KiB fault-around.
          */
         ROWS
     }

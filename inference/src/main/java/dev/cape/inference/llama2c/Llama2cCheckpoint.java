@@ -2,6 +2,7 @@ package dev.cape.inference.llama2c;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.cape.inference.model.PositionalReads;
 import dev.cape.inference.model.DType;
 import dev.cape.inference.model.ModelLoadException;
 import dev.cape.inference.model.TensorData;
@@ -428,14 +429,7 @@ public final class Llama2cCheckpoint implements TensorStore {
         ByteBuffer slice = dst.duplicate();
         slice.limit(slice.position() + (int) e.bytes());
         try {
-            long pos = e.offset();
-            while (slice.hasRemaining()) {
-                int n = channel.read(slice, pos);
-                if (n < 0) {
-                    throw new IOException("unexpected end of file at byte " + pos);
-                }
-                pos += n;
-            }
+            PositionalReads.readFully(channel, slice, e.offset());
         } catch (IOException ex) {
             throw new ModelLoadException(file + ": cannot read tensor " + name + ": " + ex.getMessage(), ex);
         }

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -75,7 +74,7 @@ final class EmbeddingRows implements AutoCloseable {
             row.limit((i + 1) * rowBytes).position(i * rowBytes);
             long at = location.offset() + id * rowBytes;
             try {
-                readFully(channel, row, at);
+                PositionalReads.readFully(channel, row, at);
             } catch (IOException e) {
                 throw new ModelLoadException(location.file() + ": cannot read the embedding row of token " + id
                         + " at byte " + at + " (" + e.getMessage() + "); was the file changed after the model was"
@@ -83,18 +82,6 @@ final class EmbeddingRows implements AutoCloseable {
             }
         }
         return out;
-    }
-
-    /** Fills {@code dst} from {@code position} on; a short file is an error, not a partial read. */
-    static void readFully(FileChannel channel, ByteBuffer dst, long position) throws IOException {
-        long at = position;
-        while (dst.hasRemaining()) {
-            int n = channel.read(dst, at);
-            if (n < 0) {
-                throw new EOFException("end of file at byte " + at);
-            }
-            at += n;
-        }
     }
 
     @Override

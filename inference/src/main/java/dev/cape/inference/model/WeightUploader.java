@@ -11,6 +11,7 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -123,19 +124,37 @@ final class WeightUploader {
         NDArray stored = upload(weight, target, shape, Access.ROWS);
         ByteBuffer ownMapping = mappings.size() > mappedBefore ? mappings.remove(mappings.size() - 1) : null;
         try (stored) {
-            NDArray t = manager.create(new Shape(cols, rows), target);
-            long block = Math.max(16, TRANSPOSE_BLOCK_BYTES / (cols * target.getNumOfBytes()));
-            for (long r0 = 0; r0 < rows; r0 += block) {
-                long r1 = Math.min(rows, r0 + block);
-                try (NDArray part = stored.get(new NDIndex().addSliceDim(r0, r1)); NDArray partT = part.transpose()) {
-                    t.set(new NDIndex().addAllDim().addSliceDim(r0, r1), partT);
-                }
-            }
-            return t;
+            return transposed(target, rows, cols, (r0, r1) -> stored.get(new NDIndex().addSliceDim(r0, r1)));
         } finally {
             if (ownMapping != null) {
                 Unmapper.unmap(ownMapping);  // after the stored tensor over it is closed
             }
+        }
+    }
+
+    /** Rows {@code [r0, r1)} of the stored matrix as a tensor the caller closes. */
+    private interface RowBlock {
+        NDArray rows(long r0, long r1) throws IOException;
+    }
+
+    /** A new {@code [cols, rows]} tensor filled block by block with the transposes of {@code source}'s rows. */
+    private NDArray transposed(DataType type, long rows, long cols, RowBlock source) {
+        NDArray t = manager.create(new Shape(cols, rows), type);
+        long block = Math.max(16, TRANSPOSE_BLOCK_BYTES / (cols * type.getNumOfBytes()));
+        try {
+            for (long r0 = 0; r0 < rows; r0 += block) {
+                long r1 = Math.min(rows, r0 + block);
+                try (NDArray part = source.rows(r0, r1); NDArray partT = part.transpose()) {
+                    t.set(new NDIndex().addAllDim().addSliceDim(r0, r1), partT);
+                }
+            }
+            return t;
+        } catch (IOException e) {
+            t.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            t.close();
+            throw e;
         }
     }
 
@@ -147,25 +166,18 @@ final class WeightUploader {
     private NDArray transposedFromFile(TensorStore.Location stored, DataType type, long rows, long cols) {
         long rowBytes = cols * type.getNumOfBytes();
         long block = Math.max(16, TRANSPOSE_BLOCK_BYTES / rowBytes);
-        NDArray t = manager.create(new Shape(cols, rows), type);
         ByteBuffer buffer = ByteBuffer.allocateDirect(Math.toIntExact(block * rowBytes)).order(ByteOrder.LITTLE_ENDIAN);
         try (FileChannel channel = FileChannel.open(stored.file(), StandardOpenOption.READ)) {
-            for (long r0 = 0; r0 < rows; r0 += block) {
-                long r1 = Math.min(rows, r0 + block);
+            return transposed(type, rows, cols, (r0, r1) -> {
                 buffer.clear().limit(Math.toIntExact((r1 - r0) * rowBytes));
-                EmbeddingRows.readFully(channel, buffer, stored.offset() + r0 * rowBytes);
-                try (NDArray part = manager.create(buffer.flip().slice().order(ByteOrder.LITTLE_ENDIAN),
-                        new Shape(r1 - r0, cols), type); NDArray partT = part.transpose()) {
-                    t.set(new NDIndex().addAllDim().addSliceDim(r0, r1), partT);
-                }
-            }
-            return t;
-        } catch (IOException e) {
-            t.close();
-            throw new ModelLoadException("cannot read " + stored.file() + " at byte " + stored.offset() + ": " + e, e);
-        } catch (RuntimeException e) {
-            t.close();
-            throw e;
+                PositionalReads.readFully(channel, buffer, stored.offset() + r0 * rowBytes);
+                return manager.create(buffer.flip().slice().order(ByteOrder.LITTLE_ENDIAN), new Shape(r1 - r0, cols),
+                        type);  // over the buffer, reused for the next block once this one is closed
+            });
+        } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            throw new ModelLoadException("cannot read " + stored.file() + " at byte " + stored.offset() + ": "
+                    + cause, cause);
         }
     }
 

@@ -7,6 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.cape.inference.model.DType;
 import dev.cape.inference.model.ModelLoadException;
+import dev.cape.inference.model.PositionalReads;
 import dev.cape.inference.model.TensorData;
 import dev.cape.inference.model.TensorStore;
 import java.io.IOException;
@@ -344,14 +345,7 @@ public final class SafetensorsFile implements TensorStore {
     }
 
     private static void readFully(FileChannel channel, ByteBuffer buf, long position) throws IOException {
-        long pos = position;
-        while (buf.hasRemaining()) {
-            int n = channel.read(buf, pos);
-            if (n < 0) {
-                throw new IOException("unexpected end of file at byte " + pos);
-            }
-            pos += n;
-        }
+        PositionalReads.readFully(channel, buf, position);
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -1,5 +1,6 @@
 package dev.cape.app.cli;
 
+import dev.cape.app.workflow.StatementSources;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

@@ -3,6 +3,7 @@ package dev.cape.app.shell;
 import dev.cape.app.charts.ChartsViewModel;
 import dev.cape.app.common.TaskRunner;
 import dev.cape.app.data.DataViewModel;
+import dev.cape.app.model.ModelViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.value.ObservableStringValue;
@@ -21,6 +22,7 @@ public final class Workbench {
     private final SettingsViewModel settings;
     private final ChartsViewModel charts;
     private final SessionViewModel sessions;
+    private final ModelViewModel model;
     private MainWindow window;
 
     public Workbench(TaskRunner runner, WorkbenchPreferences preferences) {
@@ -30,6 +32,7 @@ public final class Workbench {
         settings = new SettingsViewModel(session);
         charts = new ChartsViewModel(session, runner);
         sessions = new SessionViewModel(session, runner, preferences);
+        model = new ModelViewModel(runner);
         charts.darkProperty().set(preferences.dark());
     }
 
@@ -69,7 +72,10 @@ public final class Workbench {
         stage.setScene(scene);
         alertOn(sessions.errorProperty(), "Session");
         alertOn(charts.errorProperty(), "Export");
-        stage.setOnHidden(e -> remember(stage));
+        stage.setOnHidden(e -> {
+            remember(stage);
+            model.close();
+        });
         stage.show();
         return scene;
     }
@@ -98,5 +104,6 @@ public final class Workbench {
     public SettingsViewModel settings() { return settings; }
     public ChartsViewModel charts() { return charts; }
     public SessionViewModel sessions() { return sessions; }
+    public ModelViewModel model() { return model; }
     public MainWindow window() { return window; }
 }

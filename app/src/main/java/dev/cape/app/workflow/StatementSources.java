@@ -1,4 +1,4 @@
-package dev.cape.app.cli;
+package dev.cape.app.workflow;
 
 import dev.cape.inference.eval.GeneratedStatements;
 import dev.cape.inference.eval.StatementCsv;
@@ -12,12 +12,12 @@ import java.nio.file.Path;
  * seed 1), or {@code bundled:larger_than} / {@code bundled:smaller_than} (the Geometry of Truth files the product
  * ships, see {@code truth/SOURCES.md} in the resources module).
  */
-final class StatementSources {
+public final class StatementSources {
 
     private StatementSources() {
     }
 
-    static StatementSet read(String spec) {
+    public static StatementSet read(String spec) {
         if (spec.startsWith("generated:")) {
             String[] p = spec.substring("generated:".length()).split(":");
             GeneratedStatements.Kind kind = GeneratedStatements.Kind.parse(p[0]);
@@ -48,7 +48,7 @@ final class StatementSources {
     }
 
     /** The first {@code n} items (all their statements), for bounded runs; all when {@code n <= 0}. */
-    static StatementSet limitItems(StatementSet set, int n, long seed) {
+    public static StatementSet limitItems(StatementSet set, int n, long seed) {
         if (n <= 0 || set.rowsByItem().size() <= n) {
             return set;
         }

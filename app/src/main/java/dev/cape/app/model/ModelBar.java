@@ -1,0 +1,80 @@
+package dev.cape.app.model;
+
+import java.io.File;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+
+/**
+ * The model row at the top of the head inspector and the steering console: the folder or {@code model.bin}, the
+ * device, a load button, and the running job's progress, status and cancel button. Both tabs show the same model.
+ */
+public final class ModelBar extends VBox {
+
+    public ModelBar(ModelViewModel vm, String idPrefix) {
+        super(4);
+        setStyle("-fx-padding: 6 8 6 8;");
+        TextField path = new TextField();
+        path.setId(idPrefix + "-model-path");
+        path.setPromptText("Hugging Face model folder or llama2.c model.bin");
+        path.textProperty().bindBidirectional(vm.pathProperty());
+        HBox.setHgrow(path, Priority.ALWAYS);
+        Button folder = new Button("Folder…");
+        folder.setOnAction(e -> {
+            File f = new DirectoryChooser().showDialog(getScene().getWindow());
+            if (f != null) {
+                vm.pathProperty().set(f.getPath());
+            }
+        });
+        Button bin = new Button("model.bin…");
+        bin.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("llama2.c checkpoint", "*.bin"));
+            File f = fc.showOpenDialog(getScene().getWindow());
+            if (f != null) {
+                vm.pathProperty().set(f.getPath());
+            }
+        });
+        ComboBox<String> device = new ComboBox<>();
+        device.getItems().addAll("cpu", "cuda", "cuda:0", "cuda:1");
+        device.setEditable(true);
+        device.valueProperty().bindBidirectional(vm.deviceProperty());
+        device.setPrefWidth(90);
+        Button load = new Button("Load");
+        load.setId(idPrefix + "-model-load");
+        load.setOnAction(e -> vm.load());
+        load.disableProperty().bind(vm.runningProperty());
+        HBox top = new HBox(6, new Label("Model"), path, folder, bin, new Label("Device"), device, load);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(140);
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.visibleProperty().bind(vm.runningProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId(idPrefix + "-model-cancel");
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        cancel.setOnAction(e -> vm.cancel());
+        Label desc = new Label();
+        desc.setId(idPrefix + "-model-description");
+        desc.textProperty().bind(vm.descriptionProperty());
+        Label status = new Label();
+        status.textProperty().bind(vm.statusProperty());
+        status.setStyle("-fx-text-fill: -color-fg-muted, #666;");
+        Label error = new Label();
+        error.setId(idPrefix + "-model-error");
+        error.textProperty().bind(vm.errorProperty());
+        error.setStyle("-fx-text-fill: #c62828;");
+        error.setWrapText(true);
+        HBox bottom = new HBox(8, bar, cancel, desc, status);
+        bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(top, bottom, error);
+    }
+}

@@ -6,16 +6,17 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 
 /**
- * The central area: a tab per chart, and the tabs of the head inspector and steering console, which come with a
- * later release and are shown disabled, saying so.
+ * The central area: a tab per chart, then the tabs given (the family diagnosis), and the tabs of the head inspector and
+ * steering console, which come with a later release and are shown disabled, saying so.
  */
 public final class ChartsPane extends TabPane {
 
-    public ChartsPane(ChartsViewModel vm) {
+    public ChartsPane(ChartsViewModel vm, Tab... more) {
         setId("charts");
         for (ChartKind k : ChartKind.values()) {
             getTabs().add(new ChartTab(k, vm));
         }
+        getTabs().addAll(more);
         getTabs().add(later("Head inspector"));
         getTabs().add(later("Steering"));
     }
@@ -31,5 +32,10 @@ public final class ChartsPane extends TabPane {
     /** Shows the tab of a chart. */
     public void show(ChartKind kind) {
         getSelectionModel().select(kind.ordinal());
+    }
+
+    /** Shows the tab with this id (e.g. {@code tab-family}); does nothing when there is none. */
+    public void showTab(String id) {
+        getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(getSelectionModel()::select);
     }
 }

@@ -1,11 +1,11 @@
 package dev.cape.app.cli;
 
-import dev.cape.analysis.data.BundledData;
 import dev.cape.analysis.data.Dataset;
 import dev.cape.analysis.diagnosis.DiagnosisOptions;
 import dev.cape.analysis.diagnosis.DiagnosisResult;
 import dev.cape.analysis.diagnosis.PhaseDiagnosis;
 import dev.cape.analysis.diagnosis.UserFamilyDiagnosis;
+import dev.cape.app.workflow.FamilyDiagnoses;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,15 +80,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             }
             name = families.get(0);
         }
-        boolean ownFile = data.data != null;
-        Dataset reference = families.size() == 1 && ownFile ? BundledData.baseModels() : dataset;
-        UserFamilyDiagnosis diagnosis = UserFamilyDiagnosis.with(options);
-        UserFamilyDiagnosis.Result r = diagnosis.diagnose(dataset, name, reference);
-        if (r.referenceFamilies().isEmpty() && ownFile && reference == dataset) {
-            // none of the file's other families has a defined coupling curve: compare with the bundled families
-            r = diagnosis.diagnose(dataset, name, BundledData.baseModels());
-        }
-        return r;
+        return FamilyDiagnoses.diagnose(options, dataset, name, data.data != null);
     }
 
     private static String familySection(UserFamilyDiagnosis.Result r, boolean markdown) {

@@ -1,15 +1,13 @@
 package dev.cape.app.data;
 
-import java.util.Locale;
+import dev.cape.app.common.Columns;
 import java.util.function.Function;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
@@ -99,24 +97,10 @@ public final class DataPane extends VBox {
     }
 
     private static TableColumn<ModelRow, String> text(String name, Function<ModelRow, String> get, double width) {
-        TableColumn<ModelRow, String> c = new TableColumn<>(name);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(get.apply(d.getValue())));
-        return c;
+        return Columns.text(name, get, width);
     }
 
     private static TableColumn<ModelRow, Double> number(String name, Function<ModelRow, Double> get, String fmt) {
-        TableColumn<ModelRow, Double> c = new TableColumn<>(name);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(get.apply(d.getValue())));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(Double v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty || v == null || v.isNaN() ? null : String.format(Locale.ROOT, fmt, v));
-            }
-        });
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        c.setPrefWidth(58);
-        return c;
+        return Columns.number(name, get, fmt, 58);
     }
 }

@@ -4,6 +4,7 @@ import dev.cape.app.charts.ChartsPane;
 import dev.cape.app.data.ColumnMappingDialog;
 import dev.cape.app.data.ColumnMappingViewModel;
 import dev.cape.app.data.DataPane;
+import dev.cape.app.family.FamilyTab;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class MainWindow extends BorderPane {
         setId("main-window");
         ScrollPane settings = new ScrollPane(new SettingsPane(wb.settings()));
         settings.setFitToWidth(true);
-        charts = new ChartsPane(wb.charts());
+        charts = new ChartsPane(wb.charts(), new FamilyTab(wb.family()));
         split = new SplitPane(new DataPane(wb.data()), charts, settings);
         setCenter(split);
         setTop(menus(wb));

@@ -104,6 +104,12 @@ public final class Screenshots {
                 return null;
             });
             files.add(snapshot(scene, dir.resolve("main-window-coupling-selected.png")));
+            awaitFamily(wb);   // the selection chose the selected model's family
+            onFx(() -> {
+                wb.window().charts().showTab("tab-family");
+                return null;
+            });
+            files.add(snapshot(scene, dir.resolve("main-window-family.png")));
             onFx(() -> {
                 wb.charts().darkProperty().set(true);
                 wb.window().charts().show(ChartKind.FOREST);
@@ -125,6 +131,16 @@ public final class Screenshots {
                 });
             }
             node.removeNode();
+        }
+    }
+
+    private static void awaitFamily(Workbench wb) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (onFx(() -> wb.family().resultProperty().get() == null || wb.family().runningProperty().get())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the family diagnosis did not finish within 120 s");
+            }
+            Thread.sleep(50);
         }
     }
 

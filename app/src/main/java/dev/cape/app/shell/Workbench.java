@@ -3,6 +3,7 @@ package dev.cape.app.shell;
 import dev.cape.app.charts.ChartsViewModel;
 import dev.cape.app.common.TaskRunner;
 import dev.cape.app.data.DataViewModel;
+import dev.cape.app.family.FamilyViewModel;
 import dev.cape.app.model.ModelViewModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class Workbench {
     private final ChartsViewModel charts;
     private final SessionViewModel sessions;
     private final ModelViewModel model;
+    private final FamilyViewModel family;
     private MainWindow window;
 
     public Workbench(TaskRunner runner, WorkbenchPreferences preferences) {
@@ -33,6 +35,7 @@ public final class Workbench {
         charts = new ChartsViewModel(session, runner);
         sessions = new SessionViewModel(session, runner, preferences);
         model = new ModelViewModel(runner);
+        family = new FamilyViewModel(session, runner);
         charts.darkProperty().set(preferences.dark());
     }
 
@@ -105,5 +108,6 @@ public final class Workbench {
     public ChartsViewModel charts() { return charts; }
     public SessionViewModel sessions() { return sessions; }
     public ModelViewModel model() { return model; }
+    public FamilyViewModel family() { return family; }
     public MainWindow window() { return window; }
 }

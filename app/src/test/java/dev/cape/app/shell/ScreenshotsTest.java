@@ -26,11 +26,13 @@ class ScreenshotsTest {
     @Test
     void rendersTheWindowAndEveryChart(@TempDir Path dir) throws Exception {
         Screenshots.Report r = Screenshots.render(dir, 600, 400);
-        assertEquals(3 + ChartKind.values().length, r.files().size());
+        assertEquals(4 + ChartKind.values().length, r.files().size());
         BufferedImage window = ImageIO.read(dir.resolve("main-window.png").toFile());
         assertEquals(1400, window.getWidth());
         assertEquals(900, window.getHeight());
         assertTrue(distinctColours(window) > 50, "the window is drawn, not blank");
+        BufferedImage family = ImageIO.read(dir.resolve("main-window-family.png").toFile());
+        assertTrue(distinctColours(family) > 50, "the family tab is drawn");
         for (ChartKind k : ChartKind.values()) {
             BufferedImage chart = ImageIO.read(dir.resolve(k.fileName() + ".png").toFile());
             assertEquals(600, chart.getWidth(), k.name());

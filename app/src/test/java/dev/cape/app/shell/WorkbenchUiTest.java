@@ -200,6 +200,32 @@ class WorkbenchUiTest {
         assertEquals(800, image.getHeight());
     }
 
+    @Test
+    void selectingModelsOfOneFamilyShowsItsDiagnosisAndInterventions(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        TableView<ModelRow> table = table(robot);
+        robot.interact(() -> {
+            table.getSelectionModel().clearSelection();
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i).family().equals("Qwen1.5")) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+            robot.lookup("#charts").<javafx.scene.control.TabPane>query().getSelectionModel()
+                    .select(robot.lookup("#charts").<javafx.scene.control.TabPane>query().getTabs().stream()
+                            .filter(t -> "tab-family".equals(t.getId())).findFirst().orElseThrow());
+        });
+        TableView<?> models = robot.lookup("#family-models").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !models.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Qwen1.5", robot.lookup("#family-choice").<ComboBox<String>>query().getValue());
+        assertEquals(BundledData.baseModels().byFamily().get("Qwen1.5").size(), models.getItems().size());
+        javafx.scene.layout.VBox interventions = robot.lookup("#family-interventions").query();
+        assertEquals(3, interventions.getChildren().size(), "width, data curation, benchmark rotation");
+        assertTrue(robot.lookup("#family-summary").queryLabeled().getText().startsWith("Qwen1.5: "));
+        assertTrue(robot.lookup("#family-rotation").tryQuery().isPresent());
+    }
+
     private static Image clipboardImage() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getImage()).get();
     }

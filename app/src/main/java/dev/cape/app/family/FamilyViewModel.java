@@ -1,0 +1,134 @@
+package dev.cape.app.family;
+
+import dev.cape.analysis.data.Dataset;
+import dev.cape.analysis.data.ModelRecord;
+import dev.cape.analysis.diagnosis.UserFamilyDiagnosis;
+import dev.cape.app.common.TaskCallbacks;
+import dev.cape.app.common.TaskHandle;
+import dev.cape.app.common.TaskRunner;
+import dev.cape.app.shell.WorkbenchViewModel;
+import dev.cape.app.workflow.FamilyDiagnoses;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Diagnoses the chosen family of the session's data (its included families) with the session's settings, again
+ * whenever the family, the data or the settings change; choosing models of one family in the data pane chooses that
+ * family. Runs in the background, cancelling the run it replaces.
+ */
+public final class FamilyViewModel {
+
+    private final WorkbenchViewModel session;
+    private final TaskRunner runner;
+    private final ObservableList<String> families = FXCollections.observableArrayList();
+    private final ObjectProperty<String> family = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<UserFamilyDiagnosis.Result> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private TaskHandle current = TaskHandle.NONE;
+
+    public FamilyViewModel(WorkbenchViewModel session, TaskRunner runner) {
+        this.session = session;
+        this.runner = runner;
+        session.datasetProperty().addListener((o, a, b) -> refresh());
+        session.excludedFamiliesProperty().addListener((o, a, b) -> refresh());
+        session.optionsProperty().addListener((o, a, b) -> run());
+        session.selectedModelsProperty().addListener((o, a, models) -> follow(models));
+        family.addListener((o, a, b) -> run());
+        refresh();
+    }
+
+    /** Diagnoses the chosen family now (nothing when none is chosen). */
+    public void run() {
+        current.cancel();
+        String f = family.get();
+        Dataset data = session.includedData();
+        if (f == null || data == null || !data.byFamily().containsKey(f)) {
+            running.set(false);
+            return;
+        }
+        var options = session.optionsProperty().get();
+        running.set(true);
+        error.set("");
+        current = runner.run("Diagnosing " + f, p -> FamilyDiagnoses.diagnose(options, data, f, true),
+                TaskCallbacks.of(r -> {
+                    running.set(false);
+                    result.set(r);
+                    summary.set(summarise(r));
+                }, e -> {
+                    running.set(false);
+                    error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+                }));
+    }
+
+    private void refresh() {
+        Dataset data = session.includedData();
+        List<String> names = data == null ? List.of() : List.copyOf(new TreeSet<>(data.byFamily().keySet()));
+        String chosen = family.get();
+        families.setAll(names);
+        if (chosen != null && !names.contains(chosen)) {
+            family.set(null);
+            result.set(null);
+            summary.set("");
+        } else {
+            run();
+        }
+    }
+
+    /** Chooses the family of the selected models when they all belong to one. */
+    private void follow(Set<String> models) {
+        Dataset data = session.includedData();
+        if (data == null || models.isEmpty()) {
+            return;
+        }
+        Set<String> of = new TreeSet<>();
+        for (ModelRecord m : data.models()) {
+            if (models.contains(m.model())) {
+                of.add(m.family());
+            }
+        }
+        if (of.size() == 1) {
+            family.set(of.iterator().next());
+        }
+    }
+
+    static String summarise(UserFamilyDiagnosis.Result r) {
+        StringBuilder s = new StringBuilder(r.message());
+        if (!r.weak()) {
+            s.append("\n").append(UserFamilyDiagnosis.ncWords(r.nc()));
+            if (r.ncCiB() != null) {
+                s.append(String.format(Locale.ROOT, " (bootstrap 95%% interval %sB to %sB)", num(r.ncCiB()[0]),
+                        num(r.ncCiB()[1])));
+            }
+            s.append('.');
+        }
+        s.append("\nReference families (").append(r.referenceSource()).append(", ")
+                .append(r.referenceFamilies().size()).append(" with a defined coupling curve): ")
+                .append(String.join(", ", r.referenceFamilies())).append('.');
+        return s.toString();
+    }
+
+    static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3g", v) : "-";
+    }
+
+    public ObservableList<String> families() { return FXCollections.unmodifiableObservableList(families); }
+    public ObjectProperty<String> familyProperty() { return family; }
+    public ReadOnlyObjectProperty<UserFamilyDiagnosis.Result> resultProperty() { return result.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+}

@@ -1,0 +1,77 @@
+package dev.cape.app.family;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cape.analysis.data.BundledData;
+import dev.cape.analysis.data.Dataset;
+import dev.cape.analysis.diagnosis.UserFamilyDiagnosis;
+import dev.cape.app.TestData;
+import dev.cape.app.common.SameThreadTaskRunner;
+import dev.cape.app.shell.WorkbenchViewModel;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The family tab's view model: the families offered, following the selection, and the diagnosis it shows. */
+class FamilyViewModelTest {
+
+    static final Dataset BUNDLED = BundledData.baseModels();
+
+    final SameThreadTaskRunner runner = new SameThreadTaskRunner();
+    final WorkbenchViewModel session = new WorkbenchViewModel(runner, TestData.fastOptions());
+    final FamilyViewModel vm = new FamilyViewModel(session, runner);
+
+    @Test
+    void nothingIsDiagnosedBeforeAFamilyIsChosen() {
+        session.replaceData(BUNDLED, Set.of());
+        assertEquals(List.copyOf(new TreeSet<>(BUNDLED.byFamily().keySet())), vm.families());
+        assertNull(vm.familyProperty().get());
+        assertNull(vm.resultProperty().get());
+    }
+
+    @Test
+    void choosingAFamilyShowsTheDiagnosisTheCliComputes() {
+        session.replaceData(BUNDLED, Set.of());
+        vm.familyProperty().set("Qwen1.5");
+        UserFamilyDiagnosis.Result direct = UserFamilyDiagnosis.with(TestData.fastOptions())
+                .diagnose(BUNDLED, "Qwen1.5", BUNDLED);
+        UserFamilyDiagnosis.Result shown = vm.resultProperty().get();
+        assertEquals(direct.models(), shown.models());
+        assertEquals(direct.interventions(), shown.interventions());
+        assertEquals(direct.referenceFamilies(), shown.referenceFamilies());
+        assertTrue(vm.summaryProperty().get().startsWith(direct.message()), vm.summaryProperty().get());
+        assertTrue(vm.summaryProperty().get().contains(UserFamilyDiagnosis.ncWords(direct.nc())));
+        assertEquals("", vm.errorProperty().get());
+    }
+
+    @Test
+    void selectingModelsOfOneFamilyChoosesItAndOfTwoFamiliesDoesNot() {
+        session.replaceData(BUNDLED, Set.of());
+        List<String> qwen = BUNDLED.byFamily().get("Qwen1.5").stream().map(m -> m.model()).toList();
+        List<String> pythia = BUNDLED.byFamily().get("Pythia").stream().map(m -> m.model()).toList();
+        session.select(Set.of(qwen.get(0), qwen.get(1)));
+        assertEquals("Qwen1.5", vm.familyProperty().get());
+        session.select(Set.of(qwen.get(0), pythia.get(0)));
+        assertEquals("Qwen1.5", vm.familyProperty().get());
+        session.select(Set.of(pythia.get(2)));
+        assertEquals("Pythia", vm.familyProperty().get());
+        assertEquals("Pythia", vm.resultProperty().get().family());
+    }
+
+    @Test
+    void newSettingsDiagnoseAgainAndLeavingTheFamilyOutClearsIt() {
+        session.replaceData(BUNDLED, Set.of());
+        vm.familyProperty().set("Pythia");
+        int before = runner.started();
+        session.applyOptions(TestData.fastOptions().withSeed(99));
+        assertTrue(runner.started() > before + 1, "the analysis and the family diagnosis ran again");
+        assertEquals(99, vm.resultProperty().get().options().seed());
+        session.setFamilyIncluded("Pythia", false);
+        assertNull(vm.familyProperty().get());
+        assertNull(vm.resultProperty().get());
+        assertTrue(!vm.families().contains("Pythia"));
+    }
+}

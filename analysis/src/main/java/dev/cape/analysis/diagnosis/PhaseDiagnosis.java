@@ -178,6 +178,9 @@ public final class PhaseDiagnosis {
         FamilyBootstrap.Result boot = bootstrap.bootstrap(f, coupling, streams.stream(index), streams.seed());
         if (boot.drawn() == 0) {
             note = note.isEmpty() ? "fewer than 3 distinct sizes: no bootstrap interval" : note;
+        } else if (f.size() == 3 && f.distinctSizes() == 3 && note.isEmpty()) {
+            // a kept resample needs 3 distinct sizes, so with 3 models it is the family itself
+            note = "3 models: every kept bootstrap resample is the family itself, so the N_c interval has no width";
         }
         return new FamilyDiagnosis(f, curve, List.copyOf(phases), nc, boot, note);
     }

@@ -68,6 +68,17 @@ class PhaseDiagnosisTest {
     }
 
     @Test
+    void aFamilyOfThreeModelsHasAnIntervalWithoutWidthAndSaysWhy() {
+        FamilyDiagnosis llama2 = byFamily.get("Llama-2");
+        assertEquals(3, llama2.scores().size());
+        double[] ci = llama2.bootstrap().ciLog10();
+        assertEquals(ci[0], ci[1], 0.0, "every kept resample is the family itself");
+        assertEquals(Math.log10(llama2.nc().paramsB()), ci[0], 1e-12);
+        assertTrue(llama2.note().startsWith("3 models: every kept bootstrap resample"), llama2.note());
+        assertEquals("", byFamily.get("OPT").note(), "families with more models keep an empty note");
+    }
+
+    @Test
     void pooledTaxPhaseAnticorrelatesAndCooperativePhaseCorrelates() {
         assertTrue(result.tax().r() < -0.5, "tax r = " + result.tax().r());
         assertTrue(result.tax().test().p() < 0.05, "tax p = " + result.tax().test().p());

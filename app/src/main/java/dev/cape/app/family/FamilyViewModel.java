@@ -112,6 +112,10 @@ public final class FamilyViewModel {
             if (r.ncCiB() != null) {
                 s.append(String.format(Locale.ROOT, " (bootstrap 95%% interval %sB to %sB)", num(r.ncCiB()[0]),
                         num(r.ncCiB()[1])));
+                if (r.ncCiB()[0] == r.ncCiB()[1] && r.models().size() == 3) {
+                    s.append("; the interval has no width: with 3 models every kept resample (3 distinct sizes) is "
+                            + "the family itself");
+                }
             }
             s.append('.');
         }

@@ -48,6 +48,17 @@ class FamilyViewModelTest {
     }
 
     @Test
+    void aThreeModelFamilySaysWhyItsIntervalHasNoWidth() {
+        session.replaceData(BUNDLED, Set.of());
+        vm.familyProperty().set("Llama-2");
+        double[] ci = vm.resultProperty().get().ncCiB();
+        assertEquals(ci[0], ci[1], 0.0);
+        assertTrue(vm.summaryProperty().get().contains("the interval has no width"), vm.summaryProperty().get());
+        vm.familyProperty().set("OPT");
+        assertTrue(!vm.summaryProperty().get().contains("no width"), vm.summaryProperty().get());
+    }
+
+    @Test
     void selectingModelsOfOneFamilyChoosesItAndOfTwoFamiliesDoesNot() {
         session.replaceData(BUNDLED, Set.of());
         List<String> qwen = BUNDLED.byFamily().get("Qwen1.5").stream().map(m -> m.model()).toList();

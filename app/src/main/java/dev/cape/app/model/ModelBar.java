@@ -67,7 +67,7 @@ public final class ModelBar extends VBox {
         desc.textProperty().bind(vm.descriptionProperty());
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
-        status.setStyle("-fx-text-fill: -color-fg-muted, #666;");
+        status.setStyle("-fx-opacity: 0.75;");
         Label error = new Label();
         error.setId(idPrefix + "-model-error");
         error.textProperty().bind(vm.errorProperty());

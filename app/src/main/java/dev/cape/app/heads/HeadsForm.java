@@ -2,6 +2,7 @@ package dev.cape.app.heads;
 
 import dev.cape.inference.heads.HeadCensus;
 import java.io.File;
+import java.util.Locale;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
@@ -18,6 +19,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import javafx.util.converter.DoubleStringConverter;
 
 /** The census settings: the two statement sets (presets, typed, or a file) and the numbers of the census. */
@@ -43,6 +45,17 @@ final class HeadsForm extends GridPane {
         ChoiceBox<HeadCensus.Ablate> ablate = new ChoiceBox<>();
         ablate.setId("heads-ablate");
         ablate.getItems().addAll(HeadCensus.Ablate.values());
+        ablate.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(HeadCensus.Ablate a) {
+                return a == null ? "" : a.name().toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public HeadCensus.Ablate fromString(String s) {
+                return HeadCensus.Ablate.valueOf(s.toUpperCase(Locale.ROOT));
+            }
+        });
         ablate.valueProperty().bindBidirectional(vm.ablateProperty());
         HBox numbers = new HBox(6, new Label("Items"), spinner(vm.limitProperty(), 0, 100_000, 50, "heads-limit"),
                 new Label("Permutations"), spinner(vm.permutationsProperty(), 1, 1_000_000, 100, "heads-permutations"),

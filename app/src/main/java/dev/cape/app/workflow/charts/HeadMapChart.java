@@ -73,7 +73,8 @@ public final class HeadMapChart {
         String settings = String.format(Locale.ROOT, "truth probe at layer %d (held-out accuracy %.3f); %d permutations, "
                 + "%d random directions; family-wise α = %s; seed %d", report.probeLayer(), report.probeAccuracy(),
                 report.permutations(), report.randomDirections(), report.alpha(), report.seed());
-        style.finish(chart, List.of(settings, verdict(report)));
+        boolean missing = heads.stream().anyMatch(h -> Double.isNaN(metric.of(h)));
+        style.finish(chart, List.of(settings, verdict(report) + (missing ? "; grey: not measured" : "")));
         chart.addSubtitle(legend(scale, metric, style));
         return chart;
     }

@@ -1,6 +1,7 @@
 package dev.cape.app.workflow.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,6 +120,9 @@ class HeadMapChartTest {
         assertEquals(nan.getRed(), nan.getGreen());
         assertEquals(nan.getGreen(), nan.getBlue());
         assertTrue(chart.getSubtitles().stream().anyMatch(PaintScaleLegend.class::isInstance));
+        assertTrue(text(chart).contains("grey: not measured"), text(chart));
+        assertFalse(text(HeadMapChart.build(report(true), HeadMetric.TRUTH_Z, ChartStyle.plain()))
+                .contains("grey"), "every truth z is measured");
     }
 
     @Test

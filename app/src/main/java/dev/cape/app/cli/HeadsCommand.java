@@ -1,6 +1,9 @@
 package dev.cape.app.cli;
 
 import dev.cape.app.workflow.StatementSources;
+import dev.cape.app.workflow.charts.ChartStyle;
+import dev.cape.app.workflow.charts.HeadMapChart;
+import dev.cape.app.workflow.charts.HeadMetric;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -13,6 +16,7 @@ import dev.cape.inference.heads.HeadCensus;
 import dev.cape.inference.heads.HeadResult;
 import dev.cape.inference.model.LanguageModel;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,6 +73,14 @@ public final class HeadsCommand implements Callable<Integer> {
     @Mixin
     TextOrJsonFormat format;
 
+    @Mixin
+    ChartFileOption chart;
+
+    @Option(names = "--chart-metric", defaultValue = "truth-z", paramLabel = "METRIC",
+            description = "What the head map of --chart colours: truth-z, reasoning-z, truth-sigma, reasoning-sigma"
+                    + " or ablation. Default: ${DEFAULT-VALUE}.")
+    String chartMetric;
+
     @Override
     public Integer call() {
         boolean json = format.json();
@@ -78,6 +90,8 @@ public final class HeadsCommand implements Callable<Integer> {
             case "all" -> HeadCensus.Ablate.ALL;
             default -> throw new IllegalArgumentException("--ablate must be none, candidates or all: " + ablate);
         };
+        chart.check();
+        HeadMetric metric = HeadMetric.parse(chartMetric);
         StatementSet t = StatementSources.limitItems(StatementSources.read(truth), limit, seed);
         StatementSet r = StatementSources.limitItems(StatementSources.read(reasoning), limit, seed);
         CensusReport report;
@@ -86,11 +100,19 @@ public final class HeadsCommand implements Callable<Integer> {
                     .withAlpha(alpha).withSeed(seed).withBatchSize(batch.size()).with(a)
                     .run(lm, t, r, ConsoleProgress.forTerminal(spec.commandLine().getErr())::progress);
         }
+        Path figure = chart.write(() -> HeadMapChart.build(report, metric, ChartStyle.plain()));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(json(report, t, r)));
+            JsonObject j = json(report, t, r);
+            if (figure != null) {
+                j.addProperty("chart", figure.toString());
+            }
+            out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(j));
         } else {
             text(report, t, r, out);
+            if (figure != null) {
+                out.println("head map (" + metric.id() + "): " + figure);
+            }
         }
         out.flush();
         return CapeCommand.EXIT_OK;

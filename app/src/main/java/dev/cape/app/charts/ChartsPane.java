@@ -17,7 +17,6 @@ public final class ChartsPane extends TabPane {
             getTabs().add(new ChartTab(k, vm));
         }
         getTabs().addAll(more);
-        getTabs().add(later("Head inspector"));
         getTabs().add(later("Steering"));
     }
 

@@ -5,6 +5,7 @@ import dev.cape.app.data.ColumnMappingDialog;
 import dev.cape.app.data.ColumnMappingViewModel;
 import dev.cape.app.data.DataPane;
 import dev.cape.app.family.FamilyTab;
+import dev.cape.app.heads.HeadInspectorTab;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +32,8 @@ public final class MainWindow extends BorderPane {
         setId("main-window");
         ScrollPane settings = new ScrollPane(new SettingsPane(wb.settings()));
         settings.setFitToWidth(true);
-        charts = new ChartsPane(wb.charts(), new FamilyTab(wb.family()));
+        charts = new ChartsPane(wb.charts(), new FamilyTab(wb.family()),
+                new HeadInspectorTab(wb.heads(), wb.model()));
         split = new SplitPane(new DataPane(wb.data()), charts, settings);
         setCenter(split);
         setTop(menus(wb));

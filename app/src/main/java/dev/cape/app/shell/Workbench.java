@@ -4,6 +4,7 @@ import dev.cape.app.charts.ChartsViewModel;
 import dev.cape.app.common.TaskRunner;
 import dev.cape.app.data.DataViewModel;
 import dev.cape.app.family.FamilyViewModel;
+import dev.cape.app.heads.HeadsViewModel;
 import dev.cape.app.model.ModelViewModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class Workbench {
     private final SessionViewModel sessions;
     private final ModelViewModel model;
     private final FamilyViewModel family;
+    private final HeadsViewModel heads;
     private MainWindow window;
 
     public Workbench(TaskRunner runner, WorkbenchPreferences preferences) {
@@ -36,6 +38,8 @@ public final class Workbench {
         sessions = new SessionViewModel(session, runner, preferences);
         model = new ModelViewModel(runner);
         family = new FamilyViewModel(session, runner);
+        heads = new HeadsViewModel(model, runner);
+        heads.darkProperty().bind(charts.darkProperty());
         charts.darkProperty().set(preferences.dark());
     }
 
@@ -109,5 +113,6 @@ public final class Workbench {
     public SessionViewModel sessions() { return sessions; }
     public ModelViewModel model() { return model; }
     public FamilyViewModel family() { return family; }
+    public HeadsViewModel heads() { return heads; }
     public MainWindow window() { return window; }
 }

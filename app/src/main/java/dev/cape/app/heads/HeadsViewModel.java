@@ -82,7 +82,7 @@ public final class HeadsViewModel {
             StatementSet truth = StatementSources.limitItems(StatementSources.read(truthSpec), n, s);
             StatementSet reasoning = StatementSources.limitItems(StatementSources.read(reasoningSpec), n, s);
             return census.run(lm, truth, reasoning, progress::progress);
-        }, this::show, e -> error.set(message(e)));
+        }, this::show, e -> error.set(ModelViewModel.message(e)));
     }
 
     private void show(CensusReport r) {
@@ -95,14 +95,6 @@ public final class HeadsViewModel {
         CensusReport r = report.get();
         figure.chartProperty().set(r == null || metric.get() == null ? null
                 : HeadMapChart.build(r, metric.get(), new ChartStyle(dark.get(), Set.of())));
-    }
-
-    private static String message(Throwable e) {
-        Throwable t = e;
-        while (t.getMessage() == null && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     public FigureViewModel figure() { return figure; }

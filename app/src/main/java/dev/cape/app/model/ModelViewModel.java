@@ -174,7 +174,8 @@ public final class ModelViewModel implements AutoCloseable {
         error.set(err);
     }
 
-    static String message(Throwable e) {
+    /** The first message along the cause chain (a job's exception may wrap the one that names the file). */
+    public static String message(Throwable e) {
         Throwable t = e;
         while (t.getMessage() == null && t.getCause() != null) {
             t = t.getCause();

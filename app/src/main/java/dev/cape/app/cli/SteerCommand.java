@@ -1,19 +1,13 @@
 package dev.cape.app.cli;
 
-import dev.cape.app.workflow.StatementSources;
+import dev.cape.app.workflow.SteeringEvalSet;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.cape.inference.direction.DirectionFile;
 import dev.cape.inference.eval.EvalTask;
-import dev.cape.inference.eval.ItemSplit;
-import dev.cape.inference.eval.McQuestion;
-import dev.cape.inference.eval.McTask;
-import dev.cape.inference.eval.StatementCsv;
-import dev.cape.inference.eval.StatementSet;
 import dev.cape.inference.eval.SteeringEvaluation;
 import dev.cape.inference.eval.TrueFalseTask;
-import dev.cape.inference.eval.TruthfulQa;
 import dev.cape.inference.generate.GenerationOptions;
 import dev.cape.inference.model.LanguageModel;
 import dev.cape.inference.steer.SteeredGeneration;
@@ -181,29 +175,9 @@ public final class SteerCommand implements Callable<Integer> {
 
     private void evaluate(LanguageModel lm, DirectionFile.Stored stored, SteeringVector v, SteeringSession.Site s,
             PrintWriter out) {
-        EvalTask task;
-        String note;
-        if (TruthfulQa.looksLikeTruthfulQa(eval)) {
-            TruthfulQa.Questions qs = TruthfulQa.read(eval);
-            List<McQuestion> list = qs.questions();
-            if (limit > 0 && list.size() > limit) {
-                list = list.subList(0, limit);
-            }
-            task = new McTask(list, batch.size());
-            note = "TruthfulQA MC1/MC2 (" + qs.name() + ")";
-        } else {
-            StatementSet set = StatementCsv.read(eval);
-            if (set.sha256().equals(stored.meta("dataset_sha256"))) {
-                ItemSplit split = ItemSplit.of(set, Double.parseDouble(stored.meta("test_share")),
-                        Long.parseLong(stored.meta("split_seed")));
-                set = set.subset(split.test());
-                note = set.name() + ", held-out split of the direction (seed " + stored.meta("split_seed") + ")";
-            } else {
-                note = set.name() + ", all items (not the direction's data)";
-            }
-            set = StatementSources.limitItems(set, limit, 1);
-            task = new TrueFalseTask(set, template, batch.size());
-        }
+        SteeringEvalSet evalSet = SteeringEvalSet.of(eval, stored, limit, template, batch.size());
+        EvalTask task = evalSet.task();
+        String note = evalSet.note();
         SteeringEvaluation.Result r = SteeringEvaluation.sweep(lm, task, v, alphas, s,
                 SteeringEvaluation.NEUTRAL_TEXTS);
         if (format.json()) {

@@ -1,6 +1,8 @@
 package dev.cape.app.cli;
 
 import dev.cape.app.workflow.SteeringEvalSet;
+import dev.cape.app.workflow.charts.ChartStyle;
+import dev.cape.app.workflow.charts.SteeringSweepChart;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
                 "With --eval FILE: sweeps --alphas over held-out items of a statement CSV (\" True\"/\" False\"",
                 "completion) or TruthfulQA (MC1/MC2) and reports accuracy, corrected and broken shares and the KL",
                 "divergence on neutral text. When FILE is the file the direction was fitted on, only the items of",
-                "its test split are used."})
+                "its test split are used. With --eval, --chart FILE also draws the sweep (the steering console's",
+                "figure)."})
 public final class SteerCommand implements Callable<Integer> {
 
     @Spec
@@ -89,12 +92,19 @@ public final class SteerCommand implements Callable<Integer> {
     @Mixin
     TextOrJsonFormat format;
 
+    @Mixin
+    ChartFileOption chart;
+
     @Override
     public Integer call() {
         format.json();   // refuses an unknown --format before anything is loaded
         if ((prompt == null) == (eval == null)) {
             throw new IllegalArgumentException("give exactly one of --prompt and --eval");
         }
+        if (prompt != null && chart.wanted()) {
+            throw new IllegalArgumentException("--chart draws the sweep of --eval; a --prompt run has no figure");
+        }
+        chart.check();
         SteeringSession.Site s = switch (site) {
             case "resid-post" -> SteeringSession.Site.RESID_POST;
             case "resid-pre" -> SteeringSession.Site.RESID_PRE;
@@ -180,6 +190,7 @@ public final class SteerCommand implements Callable<Integer> {
         String note = evalSet.note();
         SteeringEvaluation.Result r = SteeringEvaluation.sweep(lm, task, v, alphas, s,
                 SteeringEvaluation.NEUTRAL_TEXTS);
+        Path figure = chart.write(() -> SteeringSweepChart.build(r, ChartStyle.plain(), v.sigma()));
         if (format.json()) {
             JsonObject j = new JsonObject();
             j.addProperty("layer", r.layer());
@@ -217,6 +228,9 @@ public final class SteerCommand implements Callable<Integer> {
             t.row(mc2 ? row : Arrays.copyOf(row, 5));
         }
         out.print(t.text(""));
+        if (figure != null) {
+            out.printf("wrote %s%n", figure);
+        }
     }
 
     private static com.google.gson.JsonElement num(double v) {

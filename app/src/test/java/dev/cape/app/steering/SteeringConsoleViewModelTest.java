@@ -64,14 +64,39 @@ class SteeringConsoleViewModelTest {
     @BeforeEach
     void setUp() throws Exception {
         data = statements(dir);
+        vm.direction().sourceProperty().set(data.toString());
+    }
+
+    /** Points the model at the GPT-2 fixture; skips the test without it. */
+    void useFixture() {
         gpt2 = fixture();
         model.pathProperty().set(gpt2.toString());
-        vm.direction().sourceProperty().set(data.toString());
     }
 
     @AfterEach
     void close() {
         model.close();
+    }
+
+    @Test
+    void extractWithoutAModelIsRefusedWithAMessage() {
+        vm.direction().extract();
+        assertEquals("choose a model folder or model.bin first", vm.direction().errorProperty().get());
+        assertNull(vm.direction().activeProperty().get());
+    }
+
+    @Test
+    void anUnknownMethodIsRefusedNamingIt() {
+        vm.direction().methodProperty().set("median");
+        vm.direction().extract();
+        assertTrue(vm.direction().errorProperty().get().contains("median"), vm.direction().errorProperty().get());
+    }
+
+    @Test
+    void saveBeforeADirectionIsRefused() {
+        vm.direction().save(dir.resolve("v.safetensors"));
+        assertEquals("nothing to save yet: extract or open a direction first", vm.direction().errorProperty().get());
+        assertTrue(Files.notExists(dir.resolve("v.safetensors")));
     }
 
     @Test
@@ -98,6 +123,7 @@ class SteeringConsoleViewModelTest {
 
     @Test
     void extractionFillsTheReportAndActivatesTheBestLayer() throws Exception {
+        useFixture();
         vm.direction().extract();
         assertEquals("", vm.direction().errorProperty().get());
         DirectionReport r = vm.direction().reportProperty().get();
@@ -114,12 +140,16 @@ class SteeringConsoleViewModelTest {
         assertEquals(direct.best().sigma(), r.best().sigma(), 1e-9);
         assertEquals(active.layer(), vm.generation().layerProperty().get(), "generation steers the chosen layer");
         assertNotNull(vm.direction().figure().chartProperty().get());
+        java.awt.Paint light = vm.direction().figure().chartProperty().get().getBackgroundPaint();
+        vm.darkProperty().set(true);
+        assertNotEquals(light, vm.direction().figure().chartProperty().get().getBackgroundPaint(), "redrawn dark");
         assertTrue(vm.direction().summaryProperty().get().startsWith("layer " + r.bestLayer() + ", σ"),
                 vm.direction().summaryProperty().get());
     }
 
     @Test
     void savedDirectionOpensWithTheSameLayerSigmaAndVector() {
+        useFixture();
         vm.direction().extract();
         DirectionFile.Stored saved = vm.direction().activeProperty().get();
         Path file = dir.resolve("v.safetensors");
@@ -135,6 +165,7 @@ class SteeringConsoleViewModelTest {
 
     @Test
     void alphaZeroChangesNothingAndTheSteeredTextIsTheInferenceLayers() throws Exception {
+        useFixture();
         vm.direction().extract();
         SteeringViewModel g = vm.generation();
         g.promptProperty().set("the of and");
@@ -162,6 +193,7 @@ class SteeringConsoleViewModelTest {
 
     @Test
     void sweepOnTheDirectionsDataFillsOneRowPerAlphaFromTheHeldOutSplit() {
+        useFixture();
         vm.direction().extract();
         vm.sweep().evalFileProperty().set(data.toString());
         vm.sweep().alphasProperty().set("0, 2,8");

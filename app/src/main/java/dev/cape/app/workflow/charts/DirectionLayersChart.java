@@ -50,6 +50,9 @@ public final class DirectionLayersChart {
         r.setDefaultToolTipGenerator(data.tooltips());
         NumberAxis x = new NumberAxis("layer (blocks.L.hook_resid_post, last token)");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setAutoRangeIncludesZero(false);
+        x.setLowerMargin(0.04);
+        x.setUpperMargin(0.04);
         NumberAxis y = new NumberAxis("accuracy of the projection classifier");
         y.setRange(0, 1.05);
         XYPlot plot = new XYPlot(data.dataset(), x, y, r);
@@ -64,8 +67,9 @@ public final class DirectionLayersChart {
         ValueMarker bestMarker = new ValueMarker(report.bestLayer(), new Color(0xd62728), new BasicStroke(1.5f));
         bestMarker.setLabel("best layer " + report.bestLayer());
         bestMarker.setLabelPaint(new Color(0xd62728));
-        bestMarker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        bestMarker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        boolean lateLayer = report.bestLayer() > (report.layers().size() - 1) / 2.0;   // label on the side with room
+        bestMarker.setLabelAnchor(lateLayer ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        bestMarker.setLabelTextAnchor(lateLayer ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
         plot.addDomainMarker(bestMarker);
         XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.ROOT, "%.3f", best.accuracy()),
                 report.bestLayer(), best.accuracy());

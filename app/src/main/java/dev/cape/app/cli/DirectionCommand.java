@@ -1,6 +1,8 @@
 package dev.cape.app.cli;
 
 import dev.cape.app.workflow.StatementSources;
+import dev.cape.app.workflow.charts.ChartStyle;
+import dev.cape.app.workflow.charts.DirectionLayersChart;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "direction", mixinStandardHelpOptions = true,
         description = {"Fits a truth direction at every layer from labelled statements (last-token hook_resid_post),",
                 "prints the held-out accuracy of each layer's projection classifier, and saves the directions",
-                "(with σ and provenance) as safetensors; the best layer is the one used for steering by default."})
+                "(with σ and provenance) as safetensors; the best layer is the one used for steering by default.",
+                "With --chart FILE, also draws the accuracy by layer (the steering console's figure)."})
 public final class DirectionCommand implements Callable<Integer> {
 
     @Spec
@@ -76,9 +79,13 @@ public final class DirectionCommand implements Callable<Integer> {
     @Mixin
     TextOrJsonFormat format;
 
+    @Mixin
+    ChartFileOption chart;
+
     @Override
     public Integer call() {
         boolean json = format.json();
+        chart.check();
         DirectionMethod m = DirectionMethod.parse(method);
         StatementBos statementBos = StatementBos.parse(bos);
         StatementSet set = StatementSources.limitItems(StatementSources.read(data), limit, splitSeed);
@@ -93,6 +100,7 @@ public final class DirectionCommand implements Callable<Integer> {
         }
         DirectionFile.write(DirectionFile.of(report, new DirectionFile.Provenance(ModelFiles.id(model.path()),
                 ModelFiles.sha256(model.path()), set.name(), set.sha256(), testShare, statementBos)), out);
+        Path figure = chart.write(() -> DirectionLayersChart.build(report, ChartStyle.plain()));
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
@@ -114,6 +122,9 @@ public final class DirectionCommand implements Callable<Integer> {
             o.print(t.right(0, 1, 2, 3, 4).text(""));
             o.printf(Locale.ROOT, "best layer %d: held-out accuracy %.3f, sigma %.4g; wrote %s%n", report.bestLayer(),
                     report.best().accuracy(), report.best().sigma(), out);
+            if (figure != null) {
+                o.printf("wrote %s%n", figure);
+            }
         }
         o.flush();
         return CapeCommand.EXIT_OK;

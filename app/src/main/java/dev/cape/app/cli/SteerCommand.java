@@ -1,19 +1,15 @@
 package dev.cape.app.cli;
 
-import dev.cape.app.workflow.StatementSources;
+import dev.cape.app.workflow.SteeringEvalSet;
+import dev.cape.app.workflow.charts.ChartStyle;
+import dev.cape.app.workflow.charts.SteeringSweepChart;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.cape.inference.direction.DirectionFile;
 import dev.cape.inference.eval.EvalTask;
-import dev.cape.inference.eval.ItemSplit;
-import dev.cape.inference.eval.McQuestion;
-import dev.cape.inference.eval.McTask;
-import dev.cape.inference.eval.StatementCsv;
-import dev.cape.inference.eval.StatementSet;
 import dev.cape.inference.eval.SteeringEvaluation;
 import dev.cape.inference.eval.TrueFalseTask;
-import dev.cape.inference.eval.TruthfulQa;
 import dev.cape.inference.generate.GenerationOptions;
 import dev.cape.inference.model.LanguageModel;
 import dev.cape.inference.steer.SteeredGeneration;
@@ -38,7 +34,8 @@ import picocli.CommandLine.Spec;
                 "With --eval FILE: sweeps --alphas over held-out items of a statement CSV (\" True\"/\" False\"",
                 "completion) or TruthfulQA (MC1/MC2) and reports accuracy, corrected and broken shares and the KL",
                 "divergence on neutral text. When FILE is the file the direction was fitted on, only the items of",
-                "its test split are used."})
+                "its test split are used. With --eval, --chart FILE also draws the sweep (the steering console's",
+                "figure)."})
 public final class SteerCommand implements Callable<Integer> {
 
     @Spec
@@ -95,12 +92,19 @@ public final class SteerCommand implements Callable<Integer> {
     @Mixin
     TextOrJsonFormat format;
 
+    @Mixin
+    ChartFileOption chart;
+
     @Override
     public Integer call() {
         format.json();   // refuses an unknown --format before anything is loaded
         if ((prompt == null) == (eval == null)) {
             throw new IllegalArgumentException("give exactly one of --prompt and --eval");
         }
+        if (prompt != null && chart.wanted()) {
+            throw new IllegalArgumentException("--chart draws the sweep of --eval; a --prompt run has no figure");
+        }
+        chart.check();
         SteeringSession.Site s = switch (site) {
             case "resid-post" -> SteeringSession.Site.RESID_POST;
             case "resid-pre" -> SteeringSession.Site.RESID_PRE;
@@ -181,31 +185,12 @@ public final class SteerCommand implements Callable<Integer> {
 
     private void evaluate(LanguageModel lm, DirectionFile.Stored stored, SteeringVector v, SteeringSession.Site s,
             PrintWriter out) {
-        EvalTask task;
-        String note;
-        if (TruthfulQa.looksLikeTruthfulQa(eval)) {
-            TruthfulQa.Questions qs = TruthfulQa.read(eval);
-            List<McQuestion> list = qs.questions();
-            if (limit > 0 && list.size() > limit) {
-                list = list.subList(0, limit);
-            }
-            task = new McTask(list, batch.size());
-            note = "TruthfulQA MC1/MC2 (" + qs.name() + ")";
-        } else {
-            StatementSet set = StatementCsv.read(eval);
-            if (set.sha256().equals(stored.meta("dataset_sha256"))) {
-                ItemSplit split = ItemSplit.of(set, Double.parseDouble(stored.meta("test_share")),
-                        Long.parseLong(stored.meta("split_seed")));
-                set = set.subset(split.test());
-                note = set.name() + ", held-out split of the direction (seed " + stored.meta("split_seed") + ")";
-            } else {
-                note = set.name() + ", all items (not the direction's data)";
-            }
-            set = StatementSources.limitItems(set, limit, 1);
-            task = new TrueFalseTask(set, template, batch.size());
-        }
+        SteeringEvalSet evalSet = SteeringEvalSet.of(eval, stored, limit, template, batch.size());
+        EvalTask task = evalSet.task();
+        String note = evalSet.note();
         SteeringEvaluation.Result r = SteeringEvaluation.sweep(lm, task, v, alphas, s,
                 SteeringEvaluation.NEUTRAL_TEXTS);
+        Path figure = chart.write(() -> SteeringSweepChart.build(r, ChartStyle.plain(), v.sigma()));
         if (format.json()) {
             JsonObject j = new JsonObject();
             j.addProperty("layer", r.layer());
@@ -243,6 +228,9 @@ public final class SteerCommand implements Callable<Integer> {
             t.row(mc2 ? row : Arrays.copyOf(row, 5));
         }
         out.print(t.text(""));
+        if (figure != null) {
+            out.printf("wrote %s%n", figure);
+        }
     }
 
     private static com.google.gson.JsonElement num(double v) {

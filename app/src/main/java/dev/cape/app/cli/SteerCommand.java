@@ -72,7 +72,8 @@ public final class SteerCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Sampling seed (both runs).")
     long seed;
 
-    @Option(names = "--eval", paramLabel = "FILE", description = "Statement CSV or TruthfulQA file to evaluate on.")
+    @Option(names = "--eval", paramLabel = "FILE", description = {"Statement CSV, TruthfulQA file, bundled:NAME or",
+            "generated:KIND[:PAIRS[:SEED]] to evaluate on."})
     Path eval;
 
     @Option(names = "--alphas", defaultValue = "0,1,2,4,8", paramLabel = "LIST", split = ",",

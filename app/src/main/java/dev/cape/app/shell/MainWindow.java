@@ -6,6 +6,7 @@ import dev.cape.app.data.ColumnMappingViewModel;
 import dev.cape.app.data.DataPane;
 import dev.cape.app.family.FamilyTab;
 import dev.cape.app.heads.HeadInspectorTab;
+import dev.cape.app.steering.SteeringTab;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class MainWindow extends BorderPane {
         ScrollPane settings = new ScrollPane(new SettingsPane(wb.settings()));
         settings.setFitToWidth(true);
         charts = new ChartsPane(wb.charts(), new FamilyTab(wb.family()),
-                new HeadInspectorTab(wb.heads(), wb.model()));
+                new HeadInspectorTab(wb.heads(), wb.model()), new SteeringTab(wb.steering(), wb.model()));
         split = new SplitPane(new DataPane(wb.data()), charts, settings);
         setCenter(split);
         setTop(menus(wb));

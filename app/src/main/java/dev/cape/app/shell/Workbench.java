@@ -5,6 +5,7 @@ import dev.cape.app.common.TaskRunner;
 import dev.cape.app.data.DataViewModel;
 import dev.cape.app.family.FamilyViewModel;
 import dev.cape.app.heads.HeadsViewModel;
+import dev.cape.app.steering.SteeringConsoleViewModel;
 import dev.cape.app.model.ModelViewModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class Workbench {
     private final ModelViewModel model;
     private final FamilyViewModel family;
     private final HeadsViewModel heads;
+    private final SteeringConsoleViewModel steering;
     private MainWindow window;
 
     public Workbench(TaskRunner runner, WorkbenchPreferences preferences) {
@@ -40,6 +42,8 @@ public final class Workbench {
         family = new FamilyViewModel(session, runner);
         heads = new HeadsViewModel(model, runner);
         heads.darkProperty().bind(charts.darkProperty());
+        steering = new SteeringConsoleViewModel(model, runner);
+        steering.darkProperty().bind(charts.darkProperty());
         charts.darkProperty().set(preferences.dark());
     }
 
@@ -114,5 +118,6 @@ public final class Workbench {
     public ModelViewModel model() { return model; }
     public FamilyViewModel family() { return family; }
     public HeadsViewModel heads() { return heads; }
+    public SteeringConsoleViewModel steering() { return steering; }
     public MainWindow window() { return window; }
 }

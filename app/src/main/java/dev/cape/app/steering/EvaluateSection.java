@@ -25,7 +25,8 @@ final class EvaluateSection extends BorderPane {
     EvaluateSection(SweepViewModel vm, SteeringViewModel generation, ModelViewModel model) {
         TextField file = new TextField();
         file.setId("sweep-file");
-        file.setPromptText("statement CSV or TruthfulQA file (the direction's own CSV: its held-out split only)");
+        file.setPromptText("statement CSV, TruthfulQA file, bundled:NAME or generated:KIND "
+                + "(the direction's own set: its held-out split only)");
         file.textProperty().bindBidirectional(vm.evalFileProperty());
         HBox.setHgrow(file, Priority.ALWAYS);
         Button choose = new Button("File…");

@@ -4,6 +4,7 @@ import dev.cape.app.charts.FigureViewModel;
 import dev.cape.app.common.TaskRunner;
 import dev.cape.app.model.ModelViewModel;
 import dev.cape.app.workflow.SteeringEvalSet;
+import dev.cape.app.workflow.StatementSources;
 import dev.cape.app.workflow.charts.ChartStyle;
 import dev.cape.app.workflow.charts.SteeringSweepChart;
 import dev.cape.inference.direction.DirectionFile;
@@ -36,7 +37,7 @@ public final class SweepViewModel {
     private final ModelViewModel model;
     private final SteeringViewModel generation;
     private final BooleanProperty dark;
-    private final StringProperty evalFile = new SimpleStringProperty("");
+    private final StringProperty evalFile = new SimpleStringProperty("bundled:larger_than");
     private final StringProperty alphas = new SimpleStringProperty("0,1,2,4,8");
     private final ObjectProperty<Integer> limit = new SimpleObjectProperty<>(0);
     private final StringProperty template = new SimpleStringProperty(TrueFalseTask.DEFAULT_TEMPLATE);
@@ -88,10 +89,9 @@ public final class SweepViewModel {
             error.set(e.getMessage());
             return;
         }
-        String name = evalFile.get().strip();
-        Path file = Path.of(name);
-        if (name.isEmpty() || !Files.isRegularFile(file)) {
-            error.set("evaluation file not found: " + (name.isEmpty() ? "(none chosen)" : file));
+        String source = evalFile.get() == null ? "" : evalFile.get().strip();
+        if (source.isEmpty() || !StatementSources.isNamed(source) && !Files.isRegularFile(Path.of(source))) {
+            error.set("evaluation file not found: " + (source.isEmpty() ? "(none chosen)" : source));
             return;
         }
         SteeringVector v = generation.vector();
@@ -105,7 +105,7 @@ public final class SweepViewModel {
         String t = template.get();
         error.set("");
         model.run("Steering sweep", (lm, progress) -> {
-            SteeringEvalSet set = SteeringEvalSet.of(file, stored, n, t, DirectionViewModel.BATCH);
+            SteeringEvalSet set = SteeringEvalSet.of(source, stored, n, t, DirectionViewModel.BATCH);
             return new Sweep(SteeringEvaluation.sweep(lm, set.task(), v, as, at, SteeringEvaluation.NEUTRAL_TEXTS),
                     set.note());
         }, s -> {

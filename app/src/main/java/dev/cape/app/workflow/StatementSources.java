@@ -17,6 +17,11 @@ public final class StatementSources {
     private StatementSources() {
     }
 
+    /** Whether {@code spec} names a set ({@code generated:...}, {@code bundled:...}) rather than a file. */
+    public static boolean isNamed(String spec) {
+        return spec.startsWith("generated:") || spec.startsWith("bundled:");
+    }
+
     public static StatementSet read(String spec) {
         if (spec.startsWith("generated:")) {
             String[] p = spec.substring("generated:".length()).split(":");

@@ -53,4 +53,18 @@ class SteeringEvalSetTest {
         assertEquals("other.csv, all items (not the direction's data)", all.note());
         assertEquals(5, SteeringEvalSet.of(other, fittedOn(fitted, 0.5, 1), 5, "{statement}", 8).task().size());
     }
+
+    @Test
+    void aNamedSetIsScoredLikeAFileAndItsOwnDirectionGetsTheHeldOutSplit() {
+        StatementSet bundled = StatementSources.read("bundled:larger_than");
+        ItemSplit split = ItemSplit.of(bundled, 0.5, 3);
+        SteeringEvalSet own = SteeringEvalSet.of("bundled:larger_than", fittedOn(bundled, 0.5, 3), 0, "{statement}",
+                8);
+        assertEquals(split.test().length, own.task().size());
+        assertTrue(own.note().endsWith("held-out split of the direction (seed 3)"), own.note());
+        SteeringEvalSet generated = SteeringEvalSet.of("generated:addition:20:1", fittedOn(bundled, 0.5, 3), 0,
+                "{statement}", 8);
+        assertEquals(StatementSources.read("generated:addition:20:1").size(), generated.task().size());
+        assertTrue(generated.note().endsWith("all items (not the direction's data)"), generated.note());
+    }
 }

@@ -27,11 +27,16 @@ public final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--height", defaultValue = "800", description = "Chart height in pixels (default: ${DEFAULT-VALUE}).")
     int height;
 
+    @Option(names = "--model", paramLabel = "DIR|model.bin",
+            description = {"Also run the head inspector and the steering console on this model and render them",
+                    "(stories15M: about half a minute)."})
+    Path model;
+
     @Override
     public Integer call() throws Exception {
         Screenshots.Report r;
         try {
-            r = Screenshots.render(out, width, height);
+            r = Screenshots.render(out, width, height, model);
         } finally {
             Screenshots.exitToolkit();
         }

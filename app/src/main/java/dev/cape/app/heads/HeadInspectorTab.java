@@ -42,7 +42,10 @@ public final class HeadInspectorTab extends Tab {
         verdict.setStyle("-fx-font-weight: bold;");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox actions = new HBox(8, run, verdict, gap, new Label("Colour by"), metric);
+        run.setMinWidth(Button.USE_PREF_SIZE);
+        Label colourBy = new Label("Colour by");
+        colourBy.setMinWidth(Label.USE_PREF_SIZE);
+        HBox actions = new HBox(8, run, verdict, gap, colourBy, metric);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(2, 8, 2, 8));
         Label error = new Label();

@@ -16,7 +16,10 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.GridPane;
+import javafx.scene.Node;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -32,8 +35,8 @@ final class HeadsForm extends GridPane {
         setHgap(6);
         setVgap(4);
         setPadding(new Insets(4, 8, 4, 8));
-        addRow(0, new Label("Truth set"), source(vm.truthSourceProperty(), "heads-truth"));
-        addRow(1, new Label("Reasoning set"), source(vm.reasoningSourceProperty(), "heads-reasoning"));
+        addRow(0, label("Truth set"), source(vm.truthSourceProperty(), "heads-truth"));
+        addRow(1, label("Reasoning set"), source(vm.reasoningSourceProperty(), "heads-reasoning"));
         TextField alpha = new TextField();
         alpha.setId("heads-alpha");
         alpha.setPrefColumnCount(5);
@@ -57,13 +60,25 @@ final class HeadsForm extends GridPane {
             }
         });
         ablate.valueProperty().bindBidirectional(vm.ablateProperty());
-        HBox numbers = new HBox(6, new Label("Items"), spinner(vm.limitProperty(), 0, 100_000, 50, "heads-limit"),
-                new Label("Permutations"), spinner(vm.permutationsProperty(), 1, 1_000_000, 100, "heads-permutations"),
-                new Label("Random directions"), spinner(vm.randomDirectionsProperty(), 0, 100_000, 10,
-                "heads-random"), new Label("Seed"), spinner(vm.seedProperty(), 0, Integer.MAX_VALUE, 1, "heads-seed"),
-                new Label("Family-wise α"), alpha, new Label("Ablate"), ablate);
-        numbers.setAlignment(Pos.CENTER_LEFT);
+        FlowPane numbers = new FlowPane(12, 4, pair("Items", spinner(vm.limitProperty(), 0, 100_000, 50,
+                "heads-limit")), pair("Permutations", spinner(vm.permutationsProperty(), 1, 1_000_000, 100,
+                "heads-permutations")), pair("Random directions", spinner(vm.randomDirectionsProperty(), 0, 100_000, 10,
+                "heads-random")), pair("Seed", spinner(vm.seedProperty(), 0, Integer.MAX_VALUE, 1, "heads-seed")),
+                pair("Family-wise α", alpha), pair("Ablate", ablate));
         add(numbers, 0, 2, 2, 1);
+    }
+
+    /** A label that keeps its full text, and the control it names, kept together when the row wraps. */
+    private static HBox pair(String text, Node control) {
+        HBox pair = new HBox(4, label(text), control);
+        pair.setAlignment(Pos.CENTER_LEFT);
+        return pair;
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private HBox source(StringProperty value, String id) {

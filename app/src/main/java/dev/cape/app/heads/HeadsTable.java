@@ -1,7 +1,7 @@
 package dev.cape.app.heads;
 
+import dev.cape.app.common.Columns;
 import dev.cape.inference.heads.HeadResult;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -33,12 +33,6 @@ final class HeadsTable extends TableView<HeadResult> {
         competing.setCellFactory(c -> cell(b -> b ? "yes" : ""));
         getColumns().add(competing);
         getColumns().add(number("ablation", HeadResult::ablationEffect));
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    }
-
-    /** Three decimals, "-" for NaN (an ablation not measured, a random-direction p without directions). */
-    static String format(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     private static <T> TableColumn<HeadResult, T> column(String title, Function<HeadResult, T> value) {
@@ -48,10 +42,7 @@ final class HeadsTable extends TableView<HeadResult> {
     }
 
     private static TableColumn<HeadResult, Double> number(String title, ToDoubleFunction<HeadResult> value) {
-        TableColumn<HeadResult, Double> c = column(title, h -> value.applyAsDouble(h));
-        c.setCellFactory(col -> cell(HeadsTable::format));
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        return c;
+        return Columns.number(title, h -> value.applyAsDouble(h), "%.3f", 96);
     }
 
     private static <T> TableCell<HeadResult, T> cell(Function<T, String> text) {

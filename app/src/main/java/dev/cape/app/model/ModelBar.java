@@ -51,6 +51,9 @@ public final class ModelBar extends VBox {
         load.setId(idPrefix + "-model-load");
         load.setOnAction(e -> vm.load());
         load.disableProperty().bind(vm.runningProperty());
+        for (Button b : new Button[] {folder, bin, load}) {
+            b.setMinWidth(Button.USE_PREF_SIZE);
+        }
         HBox top = new HBox(6, new Label("Model"), path, folder, bin, new Label("Device"), device, load);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
@@ -62,6 +65,7 @@ public final class ModelBar extends VBox {
         cancel.setId(idPrefix + "-model-cancel");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
+        cancel.setMinWidth(Button.USE_PREF_SIZE);
         Label desc = new Label();
         desc.setId(idPrefix + "-model-description");
         desc.textProperty().bind(vm.descriptionProperty());

@@ -56,6 +56,16 @@ public final class Screenshots {
      * toolkit on headless Monocle unless it is already running (then its platform is used as it is).
      */
     public static Report render(Path dir, int width, int height) throws Exception {
+        return render(dir, width, height, null);
+    }
+
+    /**
+     * As {@link #render(Path, int, int)}, and with a model (folder or {@code model.bin}) also the head inspector and
+     * the three sections of the steering console after running them on it: a census on 100 items of the bundled
+     * larger-than statements against generated additions, a direction from the bundled statements, a steered
+     * continuation of "Once upon a time" and an α sweep on the direction's held-out split.
+     */
+    public static Report render(Path dir, int width, int height, Path model) throws Exception {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
@@ -110,6 +120,9 @@ public final class Screenshots {
                 return null;
             });
             files.add(snapshot(scene, dir.resolve("main-window-family.png")));
+            if (model != null) {
+                files.addAll(modelTabs(wb, scene, dir, model));
+            }
             onFx(() -> {
                 wb.charts().darkProperty().set(true);
                 wb.window().charts().show(ChartKind.FOREST);
@@ -135,13 +148,78 @@ public final class Screenshots {
     }
 
     private static void awaitFamily(Workbench wb) throws Exception {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (onFx(() -> wb.family().resultProperty().get() == null || wb.family().runningProperty().get())) {
+        awaitFx(() -> wb.family().resultProperty().get() != null && !wb.family().runningProperty().get(), () -> "",
+                "the family diagnosis");
+    }
+
+    private static List<Path> modelTabs(Workbench wb, Scene scene, Path dir, Path model) throws Exception {
+        List<Path> files = new ArrayList<>();
+        var heads = wb.heads();
+        var steer = wb.steering();
+        onFx(() -> {
+            wb.model().pathProperty().set(model.toString());
+            heads.limitProperty().set(100);
+            heads.run();
+            wb.window().charts().showTab("tab-heads");
+            return null;
+        });
+        awaitModel(wb, () -> heads.reportProperty().get() != null, heads.errorProperty()::get, "the head census");
+        files.add(snapshot(scene, dir.resolve("main-window-heads.png")));
+        onFx(() -> {
+            steer.direction().limitProperty().set(300);
+            steer.direction().extract();
+            wb.window().charts().showTab("tab-steering");
+            return null;
+        });
+        awaitModel(wb, () -> steer.direction().reportProperty().get() != null, steer.direction().errorProperty()::get,
+                "the direction");
+        files.add(snapshot(scene, dir.resolve("main-window-steering-direction.png")));
+        onFx(() -> {
+            steer.generation().promptProperty().set("Once upon a time");
+            steer.generation().generate();
+            section(scene, 1);
+            return null;
+        });
+        awaitModel(wb, () -> !steer.generation().steeredProperty().get().isEmpty(),
+                steer.generation().errorProperty()::get, "the steered generation");
+        files.add(snapshot(scene, dir.resolve("main-window-steering-generate.png")));
+        onFx(() -> {
+            steer.sweep().limitProperty().set(100);
+            steer.sweep().run();
+            section(scene, 2);
+            return null;
+        });
+        awaitModel(wb, () -> steer.sweep().resultProperty().get() != null, steer.sweep().errorProperty()::get,
+                "the steering sweep");
+        files.add(snapshot(scene, dir.resolve("main-window-steering-evaluate.png")));
+        return files;
+    }
+
+    private static void section(Scene scene, int index) {
+        ((javafx.scene.control.TabPane) scene.lookup("#steering-sections")).getSelectionModel().select(index);
+    }
+
+    private static void awaitModel(Workbench wb, java.util.function.BooleanSupplier done,
+            java.util.function.Supplier<String> error, String what) throws Exception {
+        awaitFx(() -> done.getAsBoolean() && !wb.model().runningProperty().get(),
+                () -> error.get().isEmpty() ? wb.model().errorProperty().get() : error.get(), what);
+    }
+
+    /** Waits (off the FX thread) until {@code done} holds; fails with the error when one appears. */
+    private static void awaitFx(java.util.function.BooleanSupplier done, java.util.function.Supplier<String> error,
+            String what) throws Exception {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (!onFx(done::getAsBoolean)) {
+            String e = onFx(error::get);
+            if (e != null && !e.isEmpty()) {
+                throw new IllegalStateException(what + " failed: " + e);
+            }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the family diagnosis did not finish within 120 s");
+                throw new IllegalStateException(what + " did not finish within 300 s");
             }
             Thread.sleep(50);
         }
+        onFx(() -> null);   // let the views catch up before the snapshot
     }
 
     /** Stops the JavaFX toolkit after {@link #render}; the process can then exit. */

@@ -9,7 +9,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -48,14 +50,39 @@ final class Controls {
         return s;
     }
 
-    /** A row of "label, control" pairs and plain nodes; strings become labels. */
+    /** A row of "label, control" pairs and plain nodes; strings become labels that keep their full text. */
     static HBox row(Object... parts) {
         HBox row = new HBox(6);
         row.setAlignment(Pos.CENTER_LEFT);
         for (Object p : parts) {
-            row.getChildren().add(p instanceof Node n ? n : new Label(p.toString()));
+            row.getChildren().add(p instanceof Node n ? n : label(p.toString()));
         }
         return row;
+    }
+
+    /** Like {@link #row}, but wrapping onto more lines when narrow; a label stays with the control after it. */
+    static FlowPane flow(Object... parts) {
+        FlowPane flow = new FlowPane(12, 4);
+        flow.setAlignment(Pos.CENTER_LEFT);
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] instanceof Node n) {
+                flow.getChildren().add(n);
+            } else if (i + 1 < parts.length && parts[i + 1] instanceof Node next) {
+                HBox pair = new HBox(4, label(parts[i].toString()), next);
+                pair.setAlignment(Pos.CENTER_LEFT);
+                flow.getChildren().add(pair);
+                i++;
+            } else {
+                flow.getChildren().add(label(parts[i].toString()));
+            }
+        }
+        return flow;
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     static Label error(ObservableStringValue message, String id) {

@@ -55,7 +55,7 @@ final class DirectionSection extends BorderPane {
         summary.setWrapText(true);
         VBox top = new VBox(6,
                 Controls.row("Statements", source, file),
-                Controls.row("Method", method, "Split seed", Controls.integers(vm.splitSeedProperty(), 0,
+                Controls.flow("Method", method, "Split seed", Controls.integers(vm.splitSeedProperty(), 0,
                         Integer.MAX_VALUE, 1, "direction-seed"), "Test share", Controls.decimals(
                         vm.testShareProperty(), 0.05, 0.95, 0.05, "direction-test-share"), "Items (0 = all)",
                         Controls.integers(vm.limitProperty(), 0, 1_000_000, 50, "direction-limit"), "BOS", bos),

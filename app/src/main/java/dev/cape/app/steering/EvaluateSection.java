@@ -48,7 +48,7 @@ final class EvaluateSection extends BorderPane {
         Label note = new Label();
         note.textProperty().bind(vm.noteProperty());
         VBox top = new VBox(6, Controls.row("Evaluation file", file, choose),
-                Controls.row("Alphas", alphas, "Items (0 = all)", Controls.integers(vm.limitProperty(), 0, 1_000_000,
+                Controls.flow("Alphas", alphas, "Items (0 = all)", Controls.integers(vm.limitProperty(), 0, 1_000_000,
                         50, "sweep-limit"), "Template", template, run, where),
                 note, Controls.error(vm.errorProperty(), "sweep-error"));
         top.setStyle("-fx-padding: 8;");

@@ -53,10 +53,10 @@ final class GenerateSection extends VBox {
         HBox texts = new HBox(8, left, right);
         VBox.setVgrow(texts, Priority.ALWAYS);
         getChildren().addAll(new Label("Prompt"), prompt,
-                Controls.row("α (units of σ)", Controls.decimals(vm.alphaProperty(), -1000, 1000, 0.5, "steer-alpha"),
+                Controls.flow("α (units of σ)", Controls.decimals(vm.alphaProperty(), -1000, 1000, 0.5, "steer-alpha"),
                         "Layer", Controls.integers(vm.layerProperty(), 0, 10_000, 1, "steer-layer"), "Site", site,
                         newOnly),
-                Controls.row("Max tokens", Controls.integers(vm.maxTokensProperty(), 1, 4096, 8, "steer-max-tokens"),
+                Controls.flow("Max tokens", Controls.integers(vm.maxTokensProperty(), 1, 4096, 8, "steer-max-tokens"),
                         "Temperature (0 = greedy)", Controls.decimals(vm.temperatureProperty(), 0, 5, 0.1,
                                 "steer-temperature"),
                         "Seed", Controls.integers(vm.seedProperty(), 0, Integer.MAX_VALUE, 1, "steer-seed"),

@@ -39,6 +39,8 @@ public final class Workbench {
         charts = new ChartsViewModel(session, runner);
         sessions = new SessionViewModel(session, runner, preferences);
         model = new ModelViewModel(runner);
+        model.pathProperty().set(preferences.modelPath());
+        model.deviceProperty().set(preferences.modelDevice());
         family = new FamilyViewModel(session, runner);
         heads = new HeadsViewModel(model, runner);
         heads.darkProperty().bind(charts.darkProperty());
@@ -99,7 +101,7 @@ public final class Workbench {
         });
     }
 
-    /** Saves window bounds, dividers, theme and settings to the preferences. */
+    /** Saves window bounds, dividers, theme, settings and the model's path and device to the preferences. */
     public void remember(Stage stage) {
         preferences.setWindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
         if (window != null) {
@@ -107,6 +109,7 @@ public final class Workbench {
         }
         preferences.setDark(charts.darkProperty().get());
         preferences.setOptions(session.optionsProperty().get());
+        preferences.setModel(model.pathProperty().get(), model.deviceProperty().get());
         preferences.flush();
     }
 

@@ -70,6 +70,20 @@ public final class WorkbenchPreferences {
     }
 
     /** The settings of the last run, or the defaults (also when the saved ones are no longer valid). */
+    /** The model folder or {@code model.bin} of the model tabs, and its device; empty and "cpu" at first. */
+    public String modelPath() {
+        return node.get("modelPath", "");
+    }
+
+    public String modelDevice() {
+        return node.get("modelDevice", "cpu");
+    }
+
+    public void setModel(String path, String device) {
+        node.put("modelPath", path == null ? "" : path);
+        node.put("modelDevice", device == null || device.isBlank() ? "cpu" : device);
+    }
+
     public DiagnosisOptions options() {
         DiagnosisOptions d = DiagnosisOptions.defaults();
         try {

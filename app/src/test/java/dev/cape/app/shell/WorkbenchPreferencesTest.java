@@ -60,4 +60,20 @@ class WorkbenchPreferencesTest {
         assertEquals(Path.of("/tmp/f9.csv"), prefs.recentFiles().get(1));
         assertEquals(1, prefs.recentFiles().stream().filter(p -> p.endsWith("f5.csv")).count());
     }
+
+    @Test
+    void theModelPathAndDeviceAreRememberedAndAWorkbenchStartsWithThem() {
+        assertEquals("", prefs.modelPath());
+        assertEquals("cpu", prefs.modelDevice());
+        prefs.setModel("/models/stories15M/model.bin", "cuda:1");
+        WorkbenchPreferences again = new WorkbenchPreferences(node);
+        assertEquals("/models/stories15M/model.bin", again.modelPath());
+        assertEquals("cuda:1", again.modelDevice());
+        Workbench wb = new Workbench(new dev.cape.app.common.SameThreadTaskRunner(), again);
+        assertEquals("/models/stories15M/model.bin", wb.model().pathProperty().get());
+        assertEquals("cuda:1", wb.model().deviceProperty().get());
+        prefs.setModel(null, " ");
+        assertEquals("", prefs.modelPath());
+        assertEquals("cpu", prefs.modelDevice());
+    }
 }

@@ -95,6 +95,9 @@ class WorkbenchUiTest {
         assertEquals(wb.session().resultProperty().get().diagnosis().families().size(),
                 viewer.getChart().getXYPlot().getDataset(0).getSeriesCount());
         assertTrue(robot.lookup("#active-settings").queryLabeled().getText().contains("h = 0.40"));
+        List<String> tabs = robot.lookup("#charts").<javafx.scene.control.TabPane>query().getTabs().stream()
+                .filter(t -> !t.isDisabled()).map(javafx.scene.control.Tab::getId).toList();
+        assertTrue(tabs.containsAll(List.of("tab-family", "tab-heads", "tab-steering")), tabs.toString());
     }
 
     @Test

@@ -3,12 +3,7 @@ package dev.cape.app.model;
 import dev.cape.app.common.TaskCallbacks;
 import dev.cape.app.common.TaskHandle;
 import dev.cape.app.common.TaskRunner;
-import dev.cape.inference.eval.ModelFiles;
-import dev.cape.inference.model.LanguageModel;
-import dev.cape.inference.model.ModelSpec;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -22,25 +17,22 @@ import javafx.beans.property.StringProperty;
 /**
  * The model folder (or llama2.c {@code model.bin}) and device the user picked, the model loaded from them, and the one
  * job at a time that runs on it. A job loads the model first when the path or device changed since the last load.
- * Jobs hold a lock while they use the model, so a job started after a cancel waits until the cancelled one has let go
- * of it (libtorch work is not interrupted mid-call), and the model is never closed under a running forward pass.
+ * Jobs hold the model ({@link LoadedModel}) while they use it, so a job started after a cancel waits until the
+ * cancelled one has let go of it (libtorch work is not interrupted mid-call), and the model is never closed under a
+ * running forward pass.
  */
 public final class ModelViewModel implements AutoCloseable {
 
     private final TaskRunner runner;
     private final StringProperty path = new SimpleStringProperty("");
     private final StringProperty device = new SimpleStringProperty("cpu");
-    private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("no model loaded");
+    private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(LoadedModel.NONE);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReentrantLock lock = new ReentrantLock();
+    private final LoadedModel held = new LoadedModel();
     private TaskHandle handle = TaskHandle.NONE;
-    // guarded by lock
-    private LanguageModel model;
-    private Path loadedPath;
-    private String loadedDevice;
 
     private record Done<T>(T value, String description) {
     }
@@ -75,20 +67,13 @@ public final class ModelViewModel implements AutoCloseable {
         progress.set(-1);
         status.set(title);
         error.set("");
-        handle = runner.run(title, listener -> {
-            lock.lockInterruptibly();
-            try {
-                LanguageModel lm = loaded(file, dev);
-                return new Done<>(job.call(lm, listener), describe(lm, file));
-            } finally {
-                lock.unlock();
-            }
-        }, new TaskCallbacks<Done<T>>(d -> {
+        handle = runner.run(title, listener -> held.with(file, dev,
+                lm -> new Done<>(job.call(lm, listener), held.description())), new TaskCallbacks<Done<T>>(d -> {
             finish(d.description(), "");
             status.set(title + ": done");
             onSuccess.accept(d.value());
         }, e -> {
-            finish(currentDescription(), message(e));
+            finish(held.description(), message(e));
             status.set(title + ": failed");
             onFailure.accept(e);
         }, pr -> {
@@ -114,57 +99,8 @@ public final class ModelViewModel implements AutoCloseable {
     @Override
     public void close() {
         cancel();
-        if (!lock.tryLock()) {
-            return;
-        }
-        try {
-            if (model != null) {
-                model.close();
-                model = null;
-                loadedPath = null;
-            }
-        } finally {
-            lock.unlock();
-        }
-        description.set("no model loaded");
-    }
-
-    private LanguageModel loaded(Path file, String dev) {
-        if (model != null && file.equals(loadedPath) && dev.equals(loadedDevice)) {
-            return model;
-        }
-        if (model != null) {
-            model.close();   // before loading the next one: two large models may not fit side by side
-            model = null;
-            loadedPath = null;
-        }
-        model = ModelFiles.load(file, dev);
-        loadedPath = file;
-        loadedDevice = dev;
-        return model;
-    }
-
-    private String currentDescription() {
-        lock.lock();
-        try {
-            return model == null ? "no model loaded" : describe(model, loadedPath);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** One line about a loaded model: name, architecture, size, device and dtype. */
-    static String describe(LanguageModel lm, Path file) {
-        ModelSpec s = lm.spec();
-        return String.format(Locale.ROOT, "%s · %s · %d layers × %d heads · d_model %d · %s parameters · %s %s",
-                ModelFiles.id(file), s.modelType(), s.nLayers(), s.nHeads(), s.dModel(),
-                parameters(lm.parameterCount()), lm.device(), lm.dtype());
-    }
-
-    static String parameters(long n) {
-        return n >= 1e9 ? String.format(Locale.ROOT, "%.2f B", n / 1e9)
-                : n >= 1e6 ? String.format(Locale.ROOT, "%.1f M", n / 1e6)
-                : String.format(Locale.ROOT, "%,d", n);
+        held.closeIfFree();
+        description.set(held.description());
     }
 
     private void finish(String desc, String err) {

@@ -96,8 +96,70 @@ class ModelViewModelTest {
 
     @Test
     void parameterCountsReadAsTheFieldWritesThem() {
-        assertEquals("812", ModelViewModel.parameters(812));
-        assertEquals("15.2 M", ModelViewModel.parameters(15_191_712));
-        assertEquals("6.74 B", ModelViewModel.parameters(6_738_415_616L));
+        assertEquals("812", LoadedModel.parameters(812));
+        assertEquals("15.2 M", LoadedModel.parameters(15_191_712));
+        assertEquals("6.74 B", LoadedModel.parameters(6_738_415_616L));
+    }
+
+    @Test
+    void aJobStartedAfterACancelWaitsUntilTheCancelledOneLetsGoOfTheModel() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(gpt2), "reference fixtures absent: " + gpt2.toAbsolutePath());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool();
+        try {
+            ModelViewModel threaded = new ModelViewModel(new PoolRunner(pool));
+            threaded.pathProperty().set(gpt2.toString());
+            java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicBoolean firstInside = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.CompletableFuture<Boolean> overlapSeen = new java.util.concurrent.CompletableFuture<>();
+            threaded.run("first", (m, p) -> {
+                firstInside.set(true);
+                entered.countDown();
+                while (release.getCount() > 0) {   // like a libtorch call: deaf to the interrupt
+                    Thread.onSpinWait();
+                }
+                firstInside.set(false);
+                return 1;
+            }, v -> { }, failures::add);
+            assertTrue(entered.await(60, java.util.concurrent.TimeUnit.SECONDS));
+            threaded.cancel();
+            assertFalse(threaded.runningProperty().get());
+            threaded.run("second", (m, p) -> {
+                overlapSeen.complete(firstInside.get());
+                return 2;
+            }, v -> { }, failures::add);
+            Thread.sleep(200);
+            assertFalse(overlapSeen.isDone(), "the second job waits for the model");
+            release.countDown();
+            assertEquals(Boolean.FALSE, overlapSeen.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            threaded.close();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A runner on a thread pool whose cancel interrupts the job and drops its callbacks, as the FX runner does. */
+    private record PoolRunner(java.util.concurrent.ExecutorService pool) implements dev.cape.app.common.TaskRunner {
+        @Override
+        public <T> dev.cape.app.common.TaskHandle run(String title, dev.cape.app.common.BackgroundJob<T> job,
+                dev.cape.app.common.TaskCallbacks<T> callbacks) {
+            java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.Future<?> f = pool.submit(() -> {
+                try {
+                    T value = job.call((task, done, total) -> { });
+                    if (!cancelled.get()) {
+                        callbacks.onSuccess().accept(value);
+                    }
+                } catch (Exception e) {
+                    if (!cancelled.get()) {
+                        callbacks.onFailure().accept(e);
+                    }
+                }
+            });
+            return () -> {
+                cancelled.set(true);
+                f.cancel(true);
+            };
+        }
     }
 }

@@ -86,8 +86,11 @@ public final class SteeringViewModel {
         error.set("");
         model.run("Steered generation", (lm, progress) -> {
             var tok = lm.tokenizer().orElseThrow(() -> new IllegalArgumentException("the model has no tokenizer"));
+            int max = options.maxTokens();
             SteeredGeneration.Comparison c = SteeredGeneration.compare(lm, tok.encode(text, tok.bosByDefault()),
-                    options, SteeringSession.on(lm).at(at).add(v, a), onlyNew);
+                    options, SteeringSession.on(lm).at(at).add(v, a), onlyNew,
+                    (step, id) -> progress.progress("unsteered, token", step + 1, max),
+                    (step, id) -> progress.progress("steered, token", step + 1, max));
             return new Texts(text + tok.decode(c.unsteered().tokens()), text + tok.decode(c.steered().tokens()));
         }, t -> {
             unsteered.set(t.unsteered());

@@ -3,6 +3,7 @@ package dev.cape.inference.steer;
 import dev.cape.inference.generate.Generation;
 import dev.cape.inference.generate.GenerationOptions;
 import dev.cape.inference.generate.Generator;
+import dev.cape.inference.generate.TokenListener;
 import dev.cape.inference.model.LanguageModel;
 
 /** The unsteered and the steered continuation of one prompt, with the same generation options (and seed). */
@@ -21,14 +22,23 @@ public final class SteeredGeneration {
      */
     public static Comparison compare(LanguageModel model, int[] prompt, GenerationOptions options,
             SteeringSession.Builder steering, boolean newTokensOnly) {
-        Generation plain = Generator.generate(model, prompt, options, null);
+        return compare(model, prompt, options, steering, newTokensOnly, null, null);
+    }
+
+    /**
+     * As {@link #compare(LanguageModel, int[], GenerationOptions, SteeringSession.Builder, boolean)}, streaming each
+     * run's tokens to its listener (either may be null), e.g. to show progress.
+     */
+    public static Comparison compare(LanguageModel model, int[] prompt, GenerationOptions options,
+            SteeringSession.Builder steering, boolean newTokensOnly, TokenListener unsteered, TokenListener steered) {
+        Generation plain = Generator.generate(model, prompt, options, unsteered);
         if (newTokensOnly) {
             steering.fromPosition(prompt.length);
         }
-        Generation steered;
+        Generation withVector;
         try (SteeringSession s = steering.open()) {
-            steered = Generator.generate(model, prompt, options, null);
+            withVector = Generator.generate(model, prompt, options, steered);
         }
-        return new Comparison(plain, steered);
+        return new Comparison(plain, withVector);
     }
 }

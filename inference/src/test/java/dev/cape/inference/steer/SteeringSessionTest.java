@@ -152,4 +152,30 @@ class SteeringSessionTest {
             }
         }
     }
+
+    @Test
+    void aSteeredComparisonStreamsEachRunsTokensToItsListener() {
+        try (LanguageModel m = LanguageModel.load(Fixtures.model("llama"))) {
+            float[] v = new float[m.spec().dModel()];
+            v[0] = 1;
+            SteeringVector vector = new SteeringVector(0, v, 1.0);
+            java.util.List<Integer> plain = new java.util.ArrayList<>();
+            java.util.List<Integer> steered = new java.util.ArrayList<>();
+            java.util.List<Integer> steps = new java.util.ArrayList<>();
+            SteeredGeneration.Comparison c = SteeredGeneration.compare(m, new int[] {1, 2, 3},
+                    dev.cape.inference.generate.GenerationOptions.withDefaults().withMaxTokens(5),
+                    SteeringSession.on(m).add(vector, 8), false, (step, token) -> {
+                        plain.add(token);
+                        steps.add(step);
+                    }, (step, token) -> steered.add(token));
+            assertArrayEquals(c.unsteered().tokens(), plain.stream().mapToInt(Integer::intValue).toArray());
+            assertArrayEquals(c.steered().tokens(), steered.stream().mapToInt(Integer::intValue).toArray());
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.stream.IntStream.range(0, plain.size()).boxed()
+                    .toList(), steps);
+            SteeredGeneration.Comparison quiet = SteeredGeneration.compare(m, new int[] {1, 2, 3},
+                    dev.cape.inference.generate.GenerationOptions.withDefaults().withMaxTokens(5),
+                    SteeringSession.on(m).add(vector, 8), false);
+            assertArrayEquals(quiet.steered().tokens(), c.steered().tokens(), "listeners change nothing");
+        }
+    }
 }

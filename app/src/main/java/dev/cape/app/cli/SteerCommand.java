@@ -190,7 +190,7 @@ public final class SteerCommand implements Callable<Integer> {
         EvalTask task = evalSet.task();
         String note = evalSet.note();
         SteeringEvaluation.Result r = SteeringEvaluation.sweep(lm, task, v, alphas, s,
-                SteeringEvaluation.NEUTRAL_TEXTS);
+                SteeringEvaluation.NEUTRAL_TEXTS, ConsoleProgress.forTerminal(spec.commandLine().getErr())::progress);
         Path figure = chart.write(() -> SteeringSweepChart.build(r, ChartStyle.plain(), v.sigma()));
         if (format.json()) {
             JsonObject j = new JsonObject();

@@ -3,7 +3,7 @@ package dev.cape.app.cli;
 import dev.cape.inference.direction.ActivationCollector;
 import dev.cape.inference.direction.DirectionExtraction;
 import dev.cape.inference.direction.DirectionFinder;
-import dev.cape.inference.direction.Progress;
+import dev.cape.inference.model.Progress;
 import dev.cape.inference.direction.Vectors;
 import dev.cape.inference.eval.GeneratedStatements;
 import dev.cape.inference.eval.ModelFiles;

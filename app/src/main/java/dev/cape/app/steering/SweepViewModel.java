@@ -106,8 +106,8 @@ public final class SweepViewModel {
         error.set("");
         model.run("Steering sweep", (lm, progress) -> {
             SteeringEvalSet set = SteeringEvalSet.of(source, stored, n, t, DirectionViewModel.BATCH);
-            return new Sweep(SteeringEvaluation.sweep(lm, set.task(), v, as, at, SteeringEvaluation.NEUTRAL_TEXTS),
-                    set.note());
+            return new Sweep(SteeringEvaluation.sweep(lm, set.task(), v, as, at, SteeringEvaluation.NEUTRAL_TEXTS,
+                    progress::progress), set.note());
         }, s -> {
             sigma = v.sigma();
             note.set(s.note());

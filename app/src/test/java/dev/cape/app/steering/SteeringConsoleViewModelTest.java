@@ -13,7 +13,7 @@ import dev.cape.inference.direction.DirectionExtraction;
 import dev.cape.inference.direction.DirectionFile;
 import dev.cape.inference.direction.DirectionFinder;
 import dev.cape.inference.direction.DirectionReport;
-import dev.cape.inference.direction.Progress;
+import dev.cape.inference.model.Progress;
 import dev.cape.inference.direction.StatementBos;
 import dev.cape.inference.eval.StatementCsv;
 import dev.cape.inference.eval.SteeringEvaluation;

@@ -1,5 +1,6 @@
 package dev.cape.inference.direction;
 
+import dev.cape.inference.model.Progress;
 import dev.cape.inference.hook.Activation;
 import dev.cape.inference.hook.HookPoints;
 import dev.cape.inference.hook.HookSession;

@@ -1,5 +1,6 @@
 package dev.cape.inference.direction;
 
+import dev.cape.inference.model.Progress;
 import dev.cape.inference.eval.ItemSplit;
 import dev.cape.inference.eval.Statement;
 import dev.cape.inference.eval.StatementSet;

@@ -1,5 +1,6 @@
 package dev.cape.inference.eval;
 
+import dev.cape.inference.model.Progress;
 import dev.cape.inference.model.LanguageModel;
 import dev.cape.inference.model.Logits;
 import dev.cape.inference.steer.SteeringSession;
@@ -62,6 +63,17 @@ public final class SteeringEvaluation {
 
     public static Result sweep(LanguageModel model, EvalTask task, SteeringVector vector, double[] alphas,
             SteeringSession.Site site, List<String> neutralTexts) {
+        return sweep(model, task, vector, alphas, site, neutralTexts, Progress.NONE);
+    }
+
+    /**
+     * The sweep, reporting one step for the unsteered run and one per α; stops with a
+     * {@link java.util.concurrent.CancellationException} between steps when the thread is interrupted.
+     */
+    public static Result sweep(LanguageModel model, EvalTask task, SteeringVector vector, double[] alphas,
+            SteeringSession.Site site, List<String> neutralTexts, Progress progress) {
+        int steps = alphas.length + 1;
+        progress.progress("unsteered scores", 0, steps);
         EvalTask.Outcome base = task.outcome(model);
         List<int[]> neutral = new ArrayList<>();
         var tok = model.tokenizer().orElseThrow(() -> new IllegalArgumentException("the model has no tokenizer"));
@@ -73,7 +85,12 @@ public final class SteeringEvaluation {
             baseDist.add(logDistributions(model.forward(ids)));
         }
         List<Point> points = new ArrayList<>();
-        for (double a : alphas) {
+        for (int k = 0; k < alphas.length; k++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("steering sweep cancelled");
+            }
+            double a = alphas[k];
+            progress.progress("alpha " + a, k + 1, steps);
             EvalTask.Outcome steered;
             double kl = 0;
             int positions = 0;
@@ -90,6 +107,7 @@ public final class SteeringEvaluation {
             }
             points.add(compare(a, base, steered, positions == 0 ? Double.NaN : kl / positions));
         }
+        progress.progress("alphas", steps, steps);
         return new Result(vector.layer(), share(base.correct()), points, task.size(), mean(base.graded()));
     }
 

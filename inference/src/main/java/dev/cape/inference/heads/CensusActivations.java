@@ -2,7 +2,7 @@ package dev.cape.inference.heads;
 
 import dev.cape.inference.direction.ActivationCollector;
 import dev.cape.inference.direction.LayerActivations;
-import dev.cape.inference.direction.Progress;
+import dev.cape.inference.model.Progress;
 import dev.cape.inference.hook.Activation;
 import dev.cape.inference.hook.HookPoints;
 import dev.cape.inference.hook.HookSession;

@@ -7,7 +7,7 @@ import dev.cape.inference.direction.ActivationCollector;
 import dev.cape.inference.direction.DirectionFinder;
 import dev.cape.inference.direction.DirectionReport;
 import dev.cape.inference.direction.LayerDirection;
-import dev.cape.inference.direction.Progress;
+import dev.cape.inference.model.Progress;
 import dev.cape.inference.eval.ItemSplit;
 import dev.cape.inference.eval.Statement;
 import dev.cape.inference.eval.StatementSet;

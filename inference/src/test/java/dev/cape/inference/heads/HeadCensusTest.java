@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cape.inference.Fixtures;
-import dev.cape.inference.direction.Progress;
+import dev.cape.inference.model.Progress;
 import dev.cape.inference.eval.StatementSet;
 import dev.cape.inference.model.LanguageModel;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.cape.inference.direction;
+package dev.cape.inference.model;
 
 /** Progress of a long inference routine: {@code done} of {@code total} units of {@code task}. */
 @FunctionalInterface

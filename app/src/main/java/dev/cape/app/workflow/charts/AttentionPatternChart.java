@@ -19,12 +19,16 @@ import org.jfree.data.xy.DefaultXYZDataset;
 /**
  * One head's attention pattern as a query × key heat map: x = key position, y = query position (first token at the
  * top), each cell the probability on a white (0) to dark (1) scale; cells above the diagonal, which the causal mask
- * sets to 0, are not drawn. The tokens label both axes.
+ * sets to 0, are not drawn (the plot background shows there). The tokens label both axes.
  */
 public final class AttentionPatternChart {
 
     /** Colour of probability 1. */
     public static final Color FULL = new Color(0x08306b);
+    /** Background behind the masked cells in the light theme, so they differ from probability 0 (white). */
+    static final Color MASKED_LIGHT = new Color(0xdadada);
+    /** More keys than this: their labels are drawn vertically so they do not overlap. */
+    static final int VERTICAL_KEYS = 10;
 
     private AttentionPatternChart() {
     }
@@ -55,6 +59,7 @@ public final class AttentionPatternChart {
                     tokens.get(k), p.weight(q, k));
         });
         SymbolAxis x = axis("key position", tokens);
+        x.setVerticalTickLabels(t > VERTICAL_KEYS);
         SymbolAxis y = axis("query position (first at the top)", tokens);
         y.setInverted(true);
         XYPlot plot = new XYPlot(data, x, y, r);
@@ -62,7 +67,9 @@ public final class AttentionPatternChart {
         plot.setRangeGridlinesVisible(false);
         JFreeChart chart = new JFreeChart("Attention pattern, layer " + p.layer() + " head " + p.head(),
                 JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        style.finish(chart, List.of(p.model() + ": \"" + p.prompt() + "\" (" + t + " tokens)"));
+        style.finish(chart, List.of(p.model() + ": \"" + p.prompt() + "\" (" + t + " tokens)",
+                "above the diagonal: masked (a query sees only earlier keys)"));
+        plot.setBackgroundPaint(style.dark() ? new Color(0x2b2d30) : MASKED_LIGHT);
         chart.addSubtitle(legend(scale, style));
         return chart;
     }

@@ -2,6 +2,7 @@ package dev.cape.app.workflow.charts;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.cape.app.workflow.AttentionPattern;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -88,6 +90,29 @@ class AttentionPatternChartTest {
         assertEquals(AttentionPatternChart.FULL, r.getPaintScale().getPaint(1));
         Color half = (Color) r.getPaintScale().getPaint(0.5);
         assertTrue(half.getRed() < 255 && half.getRed() > AttentionPatternChart.FULL.getRed(), half.toString());
+    }
+
+    @Test
+    void maskedCellsShowABackgroundUnlikeProbabilityZeroInBothThemes() {
+        for (boolean dark : new boolean[] {false, true}) {
+            XYPlot plot = plot(AttentionPatternChart.build(pattern(), new ChartStyle(dark, Set.of())));
+            Color zero = (Color) ((XYBlockRenderer) plot.getRenderer()).getPaintScale().getPaint(0);
+            assertFalse(zero.equals(plot.getBackgroundPaint()), "dark " + dark + ": masked looks like 0");
+        }
+    }
+
+    @Test
+    void keyLabelsTurnVerticalOnlyForLongPrompts() {
+        assertFalse(((SymbolAxis) plot(AttentionPatternChart.build(pattern(), ChartStyle.plain())).getDomainAxis())
+                .isVerticalTickLabels());
+        int t = AttentionPatternChart.VERTICAL_KEYS + 1;
+        float[][] w = new float[t][t];
+        for (int q = 0; q < t; q++) {
+            w[q][0] = 1f;
+        }
+        AttentionPattern longer = new AttentionPattern("tiny", "long", 0, 0, Collections.nCopies(t, "a"), w);
+        assertTrue(((SymbolAxis) plot(AttentionPatternChart.build(longer, ChartStyle.plain())).getDomainAxis())
+                .isVerticalTickLabels());
     }
 
     @Test

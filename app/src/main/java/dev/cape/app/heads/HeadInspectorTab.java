@@ -62,7 +62,7 @@ public final class HeadInspectorTab extends Tab {
         census.setDividerPositions(0.5);
         SplitPane centre = new SplitPane(census, new PatternPane(vm.pattern(), model));
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.55);
+        centre.setDividerPositions(0.5);
         BorderPane content = new BorderPane(centre);
         content.setTop(top);
         setContent(content);

@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The head inspector tab: the shared model row, the census settings, a Run button, the verdict, and the head map
- * beside the table of every head.
+ * beside the table of every head; below them the attention pattern of the head selected in the table.
  */
 public final class HeadInspectorTab extends Tab {
 
@@ -56,9 +56,12 @@ public final class HeadInspectorTab extends Tab {
         error.setPadding(new Insets(0, 8, 0, 8));
         error.managedProperty().bind(vm.errorProperty().isNotEmpty());
         VBox top = new VBox(2, new ModelBar(model, "heads"), new HeadsForm(vm), actions, error);
-        SplitPane centre = new SplitPane(new FigurePane(vm.figure(), "head-map", "Run the census to see every head"),
-                new HeadsTable(vm.rows()));
-        centre.setOrientation(Orientation.HORIZONTAL);
+        SplitPane census = new SplitPane(new FigurePane(vm.figure(), "head-map", "Run the census to see every head"),
+                new HeadsTable(vm.rows(), vm.pattern()::select));
+        census.setOrientation(Orientation.HORIZONTAL);
+        census.setDividerPositions(0.5);
+        SplitPane centre = new SplitPane(census, new PatternPane(vm.pattern(), model));
+        centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.5);
         BorderPane content = new BorderPane(centre);
         content.setTop(top);

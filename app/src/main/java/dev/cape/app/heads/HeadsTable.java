@@ -2,6 +2,7 @@ package dev.cape.app.heads;
 
 import dev.cape.app.common.Columns;
 import dev.cape.inference.heads.HeadResult;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -11,11 +12,19 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
-/** Every head of the census, one row each, sortable by any column; numbers to three decimals, "-" when not measured. */
+/**
+ * Every head of the census, one row each, sortable by any column; numbers to three decimals, "-" when not measured.
+ * Selecting a row passes its layer and head on.
+ */
 final class HeadsTable extends TableView<HeadResult> {
 
-    HeadsTable(ObservableList<HeadResult> rows) {
+    HeadsTable(ObservableList<HeadResult> rows, BiConsumer<Integer, Integer> select) {
         setId("heads-table");
+        getSelectionModel().selectedItemProperty().addListener((o, a, h) -> {
+            if (h != null) {
+                select.accept(h.layer(), h.head());
+            }
+        });
         SortedList<HeadResult> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);

@@ -32,11 +32,13 @@ import javafx.collections.ObservableList;
 /**
  * The head census settings, the last census, its rows and verdict, and its head map. {@link #run()} reads both
  * statement sets and runs the census as one job on the shared model; a failed or refused run keeps the last report.
+ * {@link #pattern()} shows the attention pattern of one head on a prompt.
  */
 public final class HeadsViewModel {
 
     private final ModelViewModel model;
     private final FigureViewModel figure;
+    private final PatternViewModel pattern;
     private final StringProperty truthSource = new SimpleStringProperty("bundled:larger_than");
     private final StringProperty reasoningSource = new SimpleStringProperty("generated:addition");
     private final IntegerProperty limit = new SimpleIntegerProperty(100);
@@ -57,6 +59,8 @@ public final class HeadsViewModel {
     public HeadsViewModel(ModelViewModel model, TaskRunner runner) {
         this.model = model;
         this.figure = new FigureViewModel(runner);
+        this.pattern = new PatternViewModel(model, runner);
+        pattern.darkProperty().bind(dark);
         report.addListener((o, a, b) -> redraw());
         metric.addListener((o, a, b) -> redraw());
         dark.addListener((o, a, b) -> redraw());
@@ -98,6 +102,8 @@ public final class HeadsViewModel {
     }
 
     public FigureViewModel figure() { return figure; }
+    /** The attention pattern of the selected head, in the same theme as the head map. */
+    public PatternViewModel pattern() { return pattern; }
     public StringProperty truthSourceProperty() { return truthSource; }
     public StringProperty reasoningSourceProperty() { return reasoningSource; }
     public IntegerProperty limitProperty() { return limit; }

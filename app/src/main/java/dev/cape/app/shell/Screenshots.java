@@ -62,8 +62,9 @@ public final class Screenshots {
     /**
      * As {@link #render(Path, int, int)}, and with a model (folder or {@code model.bin}) also the head inspector and
      * the three sections of the steering console after running them on it: a census on 100 items of the bundled
-     * larger-than statements against generated additions, a direction from the bundled statements, a steered
-     * continuation of "Once upon a time" and an α sweep on the direction's held-out split.
+     * larger-than statements against generated additions and the attention pattern of layer 1 head 2 on a short
+     * story, a direction from the bundled statements, a steered continuation of "Once upon a time" and an α sweep on
+     * the direction's held-out split.
      */
     public static Report render(Path dir, int width, int height, Path model) throws Exception {
         System.setProperty("glass.platform", "Monocle");
@@ -164,6 +165,14 @@ public final class Screenshots {
             return null;
         });
         awaitModel(wb, () -> heads.reportProperty().get() != null, heads.errorProperty()::get, "the head census");
+        onFx(() -> {
+            heads.pattern().promptProperty().set("Lily saw a big red ball. Lily picked up the ball");
+            heads.pattern().select(1, 2);
+            heads.pattern().show();
+            return null;
+        });
+        awaitModel(wb, () -> heads.pattern().patternProperty().get() != null, heads.pattern().errorProperty()::get,
+                "the attention pattern");
         files.add(snapshot(scene, dir.resolve("main-window-heads.png")));
         onFx(() -> {
             steer.direction().limitProperty().set(300);

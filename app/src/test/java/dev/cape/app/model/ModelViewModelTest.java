@@ -57,6 +57,21 @@ class ModelViewModelTest {
     }
 
     @Test
+    void aPickleCheckpointIsRefusedSayingWhyAndNothingRuns() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("pickled"));
+        Files.writeString(folder.resolve("config.json"), "{\"model_type\": \"llama\"}");
+        Files.write(folder.resolve("pytorch_model.bin"), new byte[] {(byte) 0x80, 2, 'c', 'o', 's'});
+        List<Integer> ran = new ArrayList<>();
+        vm.pathProperty().set(folder.toString());
+        vm.run("job", (m, p) -> ran.add(1), v -> { }, failures::add);
+        assertEquals(List.of(), ran);
+        assertEquals(1, failures.size());
+        assertTrue(vm.errorProperty().get().contains("arbitrary code"), vm.errorProperty().get());
+        assertTrue(vm.errorProperty().get().contains("pytorch_model.bin"), vm.errorProperty().get());
+        assertEquals("no model loaded", vm.descriptionProperty().get());
+    }
+
+    @Test
     void jobsReuseTheLoadedModelUntilThePathChanges() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(gpt2), "reference fixtures absent: " + gpt2.toAbsolutePath());
         vm.pathProperty().set(gpt2.toString());

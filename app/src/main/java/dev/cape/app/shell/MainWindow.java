@@ -23,7 +23,10 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The main window's content: menus, data pane, chart tabs, settings and status bar; CSV files can be dropped on it. */
+/**
+ * The main window's content: menus, data pane, chart tabs, settings and status bar; CSV files and model folders can be
+ * dropped on it.
+ */
 public final class MainWindow extends BorderPane {
 
     private final SplitPane split;
@@ -48,7 +51,7 @@ public final class MainWindow extends BorderPane {
         setOnDragDropped(e -> {
             boolean ok = e.getDragboard().hasFiles();
             if (ok) {
-                wb.openCsv(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+                wb.openDropped(e.getDragboard().getFiles().stream().map(File::toPath).toList());
             }
             e.setDropCompleted(ok);
             e.consume();
@@ -76,6 +79,12 @@ public final class MainWindow extends BorderPane {
                 p.toString(), null, () -> wb.openAny(p))).toList());
         wb.sessions().recent().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent.run());
         fillRecent.run();
+        MenuItem openModel = item("Open model folder…", "Shortcut+M", () -> {
+            File dir = new DirectoryChooser().showDialog(window());
+            if (dir != null) {
+                wb.openModel(dir.toPath());
+            }
+        });
         MenuItem openSession = item("Open session…", null, () -> chooseSession(false).ifPresent(wb.sessions()::open));
         MenuItem save = item("Save session…", "Shortcut+S", () -> chooseSession(true).ifPresent(wb.sessions()::save));
         MenuItem exportAll = item("Export all charts…", "Shortcut+E", () -> {
@@ -91,7 +100,7 @@ public final class MainWindow extends BorderPane {
         legends.selectedProperty().bindBidirectional(wb.charts().legendsProperty());
         MenuItem recompute = item("Recompute", "F5", wb.session()::recompute);
         MenuItem cancel = item("Cancel", "Escape", wb.session()::cancel);
-        return new MenuBar(new Menu("File", null, open, recent, openSession, save, exportAll, quit),
+        return new MenuBar(new Menu("File", null, open, openModel, recent, openSession, save, exportAll, quit),
                 new Menu("View", null, dark, legends), new Menu("Analysis", null, recompute, cancel));
     }
 

@@ -6,6 +6,7 @@ import dev.cape.app.data.DataViewModel;
 import dev.cape.app.family.FamilyViewModel;
 import dev.cape.app.heads.HeadsViewModel;
 import dev.cape.app.steering.SteeringConsoleViewModel;
+import dev.cape.inference.eval.ModelFiles;
 import dev.cape.app.model.ModelViewModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,6 +59,30 @@ public final class Workbench {
     public void openCsv(List<Path> files) {
         sessions.remember(files);
         data.openFiles(files);
+    }
+
+    /**
+     * Opens dropped files: a model (Hugging Face folder, llama2.c {@code model.bin} or a folder holding one) becomes the
+     * model of the head inspector and steering console and is loaded; the rest are imported as CSV.
+     */
+    public void openDropped(List<Path> files) {
+        List<Path> models = files.stream().filter(ModelFiles::looksLikeModel).toList();
+        List<Path> data = files.stream().filter(f -> !models.contains(f)).toList();
+        if (!models.isEmpty()) {
+            openModel(models.get(models.size() - 1));
+        }
+        if (!data.isEmpty()) {
+            openCsv(data);
+        }
+    }
+
+    /** Makes {@code path} the model of the model tabs, loads it in the background and shows the head inspector. */
+    public void openModel(Path path) {
+        model.pathProperty().set(path.toString());
+        model.load();
+        if (window != null) {
+            window.charts().showTab("tab-heads");
+        }
     }
 
     /** Opens a recent file: a {@code .cape} session or a CSV. */

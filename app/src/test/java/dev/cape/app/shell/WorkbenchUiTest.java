@@ -229,6 +229,22 @@ class WorkbenchUiTest {
         assertTrue(robot.lookup("#family-rotation").tryQuery().isPresent());
     }
 
+    @Test
+    void droppingAModelFolderLoadsItForTheModelTabsAndShowsTheHeadInspector(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        Path gpt2 = Path.of(System.getProperty("cape.shared.dir", "../shared"), "fixtures/tiny-models/gpt2");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(gpt2), "fixtures absent");
+        drop(robot, gpt2);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> wb.model().descriptionProperty().get()
+                .startsWith("gpt2 · gpt2"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(gpt2.toString(), wb.model().pathProperty().get());
+        assertEquals("tab-heads", robot.lookup("#charts").<javafx.scene.control.TabPane>query().getSelectionModel()
+                .getSelectedItem().getId());
+        assertTrue(wb.data().problems().isEmpty(), "the folder is not read as a CSV");
+        assertEquals(MODELS, table(robot).getItems().size());
+    }
+
     private static Image clipboardImage() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getImage()).get();
     }

@@ -1,5 +1,6 @@
 package dev.cape.inference.eval;
 
+import dev.cape.inference.llama2c.Llama2cCheckpoint;
 import dev.cape.inference.model.LanguageModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,20 @@ public final class ModelFiles {
      */
     public static LanguageModel load(Path path, String device) {
         return LanguageModel.load(path, device);
+    }
+
+    /**
+     * Whether {@code path} looks like a model CAPE can load, judged from the names and the llama2.c header only (so a
+     * dropped folder or file can be told from a data file): a folder with {@code config.json} or with a llama2.c
+     * {@code model.bin}, or a llama2.c checkpoint file. Loading may still fail, with the reason.
+     */
+    public static boolean looksLikeModel(Path path) {
+        if (Files.isDirectory(path)) {
+            return Files.isRegularFile(path.resolve("config.json"))
+                    || Llama2cCheckpoint.looksLikeLlama2c(path.resolve("model.bin"));
+        }
+        return path.getFileName() != null && path.getFileName().toString().endsWith(".bin")
+                && Llama2cCheckpoint.looksLikeLlama2c(path);
     }
 
     /** A short model id: the folder name, or the folder of a model.bin. */

@@ -48,6 +48,7 @@ public final class ScreenshotCommand implements Callable<Integer> {
         w.println("bandwidth change to charts rebuilt: " + r.updateMillis() + " ms; to window drawn: "
                 + r.renderMillis() + " ms (quick pass " + r.computeMillis() + " ms, building the charts "
                 + r.buildMillis() + " ms)");
+        r.modelMillis().forEach((what, ms) -> w.println(what + ": " + ms + " ms"));
         return CapeCommand.EXIT_OK;
     }
 }

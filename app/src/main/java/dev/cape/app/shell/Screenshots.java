@@ -10,7 +10,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
@@ -41,8 +43,8 @@ public final class Screenshots {
      * @param buildMillis   of the update: building the seven charts on the FX thread
      * @param fullMillis    JVM start to the full permutation tests finished
      */
-    public record Report(List<Path> files, long windowMillis, long startMillis, long updateMillis, long renderMillis, long computeMillis,
-                         long buildMillis, long fullMillis) {
+    public record Report(List<Path> files, long windowMillis, long startMillis, long updateMillis, long renderMillis,
+                         long computeMillis, long buildMillis, long fullMillis, Map<String, Long> modelMillis) {
     }
 
     /** The model selected in the screenshots that show selection. */
@@ -121,8 +123,9 @@ public final class Screenshots {
                 return null;
             });
             files.add(snapshot(scene, dir.resolve("main-window-family.png")));
+            Map<String, Long> modelMillis = new LinkedHashMap<>();
             if (model != null) {
-                files.addAll(modelTabs(wb, scene, dir, model));
+                files.addAll(modelTabs(wb, scene, dir, model, modelMillis));
             }
             onFx(() -> {
                 wb.charts().darkProperty().set(true);
@@ -135,7 +138,8 @@ public final class Screenshots {
                 files.add(ChartExport.write(dev.cape.app.workflow.charts.WorkbenchCharts.build(k, result,
                         ChartStyle.plain()), dir.resolve(k.fileName() + ".png"), ChartExport.Format.PNG, width, height));
             }
-            return new Report(files, windowMillis, startMillis, update[0], update[1], update[2], update[3], fullMillis);
+            return new Report(files, windowMillis, startMillis, update[0], update[1], update[2], update[3], fullMillis,
+                    modelMillis);
         } finally {
             runner.shutdown();
             if (shown[0] != null) {
@@ -153,10 +157,13 @@ public final class Screenshots {
                 "the family diagnosis");
     }
 
-    private static List<Path> modelTabs(Workbench wb, Scene scene, Path dir, Path model) throws Exception {
+    /** Runs and renders the model tabs; {@code millis} receives each run's wall time, click to result shown. */
+    private static List<Path> modelTabs(Workbench wb, Scene scene, Path dir, Path model, Map<String, Long> millis)
+            throws Exception {
         List<Path> files = new ArrayList<>();
         var heads = wb.heads();
         var steer = wb.steering();
+        long t0 = System.nanoTime();
         onFx(() -> {
             wb.model().pathProperty().set(model.toString());
             heads.limitProperty().set(100);
@@ -165,6 +172,8 @@ public final class Screenshots {
             return null;
         });
         awaitModel(wb, () -> heads.reportProperty().get() != null, heads.errorProperty()::get, "the head census");
+        millis.put("head census (load + 100 + 100 items, 1,000 permutations)", (System.nanoTime() - t0) / 1_000_000);
+        long t1 = System.nanoTime();
         onFx(() -> {
             heads.pattern().promptProperty().set("Lily saw a big red ball. Lily picked up the ball");
             heads.pattern().select(1, 2);
@@ -173,7 +182,9 @@ public final class Screenshots {
         });
         awaitModel(wb, () -> heads.pattern().patternProperty().get() != null, heads.pattern().errorProperty()::get,
                 "the attention pattern");
+        millis.put("attention pattern (one prompt)", (System.nanoTime() - t1) / 1_000_000);
         files.add(snapshot(scene, dir.resolve("main-window-heads.png")));
+        long t2 = System.nanoTime();
         onFx(() -> {
             steer.direction().limitProperty().set(300);
             steer.direction().extract();
@@ -182,7 +193,9 @@ public final class Screenshots {
         });
         awaitModel(wb, () -> steer.direction().reportProperty().get() != null, steer.direction().errorProperty()::get,
                 "the direction");
+        millis.put("truth direction (300 items, every layer)", (System.nanoTime() - t2) / 1_000_000);
         files.add(snapshot(scene, dir.resolve("main-window-steering-direction.png")));
+        long t3 = System.nanoTime();
         onFx(() -> {
             steer.generation().promptProperty().set("Once upon a time");
             steer.generation().generate();
@@ -191,7 +204,9 @@ public final class Screenshots {
         });
         awaitModel(wb, () -> !steer.generation().steeredProperty().get().isEmpty(),
                 steer.generation().errorProperty()::get, "the steered generation");
+        millis.put("steered generation (2 × 48 tokens)", (System.nanoTime() - t3) / 1_000_000);
         files.add(snapshot(scene, dir.resolve("main-window-steering-generate.png")));
+        long t4 = System.nanoTime();
         onFx(() -> {
             steer.sweep().limitProperty().set(100);
             steer.sweep().run();
@@ -200,6 +215,7 @@ public final class Screenshots {
         });
         awaitModel(wb, () -> steer.sweep().resultProperty().get() != null, steer.sweep().errorProperty()::get,
                 "the steering sweep");
+        millis.put("steering sweep (100 held-out items, 5 alphas)", (System.nanoTime() - t4) / 1_000_000);
         files.add(snapshot(scene, dir.resolve("main-window-steering-evaluate.png")));
         return files;
     }

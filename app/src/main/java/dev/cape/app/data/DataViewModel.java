@@ -4,6 +4,7 @@ import dev.cape.analysis.data.BundledData;
 import dev.cape.analysis.data.ColumnMapping;
 import dev.cape.analysis.data.CsvImporter;
 import dev.cape.analysis.data.Dataset;
+import dev.cape.analysis.data.ModelRecord;
 import dev.cape.app.common.TaskCallbacks;
 import dev.cape.app.common.TaskRunner;
 import dev.cape.app.shell.WorkbenchViewModel;
@@ -64,12 +65,31 @@ public final class DataViewModel {
         refresh();
     }
 
-    /** Reads the bundled data set in the background and makes it the session's data. */
+    /**
+     * Reads the bundled data set in the background and makes it the session's data. Models imported while it loads
+     * (files given on the command line, an early drop) are kept after it, with their notes; a session opened
+     * meanwhile wins, and the bundled data is then dropped.
+     */
     public void loadBundled() {
         importing.set(true);
+        int replacementsBefore = session.replacements();
+        Dataset before = session.datasetProperty().get();
+        List<ImportNote> notesBefore = List.copyOf(notes);
         runner.run("Loading the bundled data", p -> BundledData.baseModels(), TaskCallbacks.<Dataset>of(d -> {
             importing.set(false);
-            session.replaceData(d, Set.of());
+            if (session.replacements() != replacementsBefore) {
+                return;
+            }
+            Dataset now = session.datasetProperty().get();
+            if (now == before) {
+                session.replaceData(d, Set.of());
+                return;
+            }
+            List<ModelRecord> added = now.models().stream()
+                    .filter(m -> before == null || !before.models().contains(m)).toList();
+            List<ImportNote> addedNotes = notes.stream().filter(n -> !notesBefore.contains(n)).toList();
+            session.replaceData(d.merge(new Dataset(now.source(), added, now.benchmarks(), List.of())), Set.of());
+            notes.addAll(addedNotes);
         }, e -> {
             importing.set(false);
             problems.add(ImportProblem.of(BundledData.BASE_MODELS_SOURCE, e));

@@ -1,6 +1,8 @@
 package dev.cape.app.shell;
 
 import dev.cape.app.common.FxTaskRunner;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -16,6 +18,10 @@ public final class WorkbenchApp extends Application {
         // the quick pass runs in the background while the FX thread builds and shows the window
         wb.loadBundled();
         wb.show(stage);
+        List<Path> files = getParameters().getRaw().stream().map(Path::of).toList();
+        if (!files.isEmpty()) {
+            wb.openDropped(files);   // as if dropped on the window: CSV files imported, a model loaded
+        }
     }
 
     @Override

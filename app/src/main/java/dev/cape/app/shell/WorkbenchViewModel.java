@@ -40,6 +40,7 @@ public final class WorkbenchViewModel {
     private TaskHandle current = TaskHandle.NONE;
     private long startedNanos;
     private final ReadOnlyObjectWrapper<Long> lastQuickMillis = new ReadOnlyObjectWrapper<>();
+    private int replacements;
 
     public WorkbenchViewModel(TaskRunner runner, DiagnosisOptions initial) {
         this.runner = runner;
@@ -48,6 +49,7 @@ public final class WorkbenchViewModel {
 
     /** Replaces the data (a loaded session, or the bundled data at start) and recomputes. */
     public void replaceData(Dataset data, Set<String> excluded) {
+        replacements++;
         dataset.set(data);
         excludedFamilies.set(Set.copyOf(excluded));
         recompute();
@@ -57,6 +59,11 @@ public final class WorkbenchViewModel {
     public void mergeData(Dataset data) {
         dataset.set(dataset.get() == null ? data : dataset.get().merge(data));
         recompute();
+    }
+
+    /** How many times the data was replaced; a background load compares it to learn whether it was overtaken. */
+    public int replacements() {
+        return replacements;
     }
 
     public void setFamilyIncluded(String family, boolean included) {

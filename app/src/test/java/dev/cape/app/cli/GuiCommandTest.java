@@ -37,4 +37,11 @@ class GuiCommandTest {
         assertEquals(CapeCommand.EXIT_USAGE, run.exitCode());
         assertTrue(run.err().contains("--out"), run.err());
     }
+
+    @Test
+    void aFileThatDoesNotExistIsRefusedNamingIt() {
+        CliRun run = CliRun.of("gui", "no/such/scores.csv");
+        assertEquals(CapeCommand.EXIT_USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("no such file or folder: no/such/scores.csv"), run.err());
+    }
 }

@@ -171,4 +171,50 @@ class DataViewModelTest {
         assertEquals(Set.of(vm.rows().get(0).model(), vm.rows().get(1).model()),
                 session.selectedModelsProperty().get());
     }
+
+    /** Queues jobs and runs them when told, in any order, as background jobs may finish. */
+    static final class QueuedRunner implements dev.cape.app.common.TaskRunner {
+        final java.util.List<Runnable> queued = new java.util.ArrayList<>();
+
+        @Override
+        public <T> dev.cape.app.common.TaskHandle run(String title, dev.cape.app.common.BackgroundJob<T> job,
+                dev.cape.app.common.TaskCallbacks<T> callbacks) {
+            queued.add(() -> {
+                try {
+                    callbacks.onSuccess().accept(job.call(dev.cape.analysis.resampling.ProgressListener.NONE));
+                } catch (Exception e) {
+                    callbacks.onFailure().accept(e);
+                }
+            });
+            return dev.cape.app.common.TaskHandle.NONE;
+        }
+    }
+
+    @Test
+    void aFileImportedWhileTheBundledDataLoadsIsKept() {
+        QueuedRunner queue = new QueuedRunner();
+        WorkbenchViewModel fresh = new WorkbenchViewModel(new SameThreadTaskRunner(), TestData.fastOptions());
+        DataViewModel early = new DataViewModel(fresh, queue);
+        early.loadBundled();
+        early.openFiles(List.of(TestData.goodCsv(dir)));
+        queue.queued.get(1).run();   // the import finishes first
+        queue.queued.get(0).run();
+        assertEquals(BundledData.baseModels().models().size() + 4, fresh.datasetProperty().get().models().size());
+        assertTrue(early.families().contains("Testfam"));
+        assertTrue(early.families().contains("Llama-2"));
+        assertTrue(early.notes().stream().anyMatch(n -> n.text().contains("testfam.csv")), "the file's notes stay");
+    }
+
+    @Test
+    void aSessionOpenedWhileTheBundledDataLoadsWins() {
+        QueuedRunner queue = new QueuedRunner();
+        WorkbenchViewModel fresh = new WorkbenchViewModel(new SameThreadTaskRunner(), TestData.fastOptions());
+        DataViewModel early = new DataViewModel(fresh, queue);
+        early.loadBundled();
+        Dataset opened = new Dataset("session.cape", BundledData.baseModels().models().subList(0, 10),
+                BundledData.baseModels().benchmarks(), List.of());
+        fresh.replaceData(opened, Set.of());
+        queue.queued.get(0).run();
+        assertEquals(opened, fresh.datasetProperty().get());
+    }
 }

@@ -7,13 +7,10 @@ import java.awt.Paint;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
-import org.jfree.chart.title.PaintScaleLegend;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
@@ -70,7 +67,7 @@ public final class AttentionPatternChart {
         style.finish(chart, List.of(p.model() + ": \"" + p.prompt() + "\" (" + t + " tokens)",
                 "above the diagonal: masked (a query sees only earlier keys)"));
         plot.setBackgroundPaint(style.dark() ? new Color(0x2b2d30) : MASKED_LIGHT);
-        chart.addSubtitle(legend(scale, style));
+        chart.addSubtitle(style.scaleLegend(scale, "attention probability"));
         return chart;
     }
 
@@ -82,22 +79,6 @@ public final class AttentionPatternChart {
         a.setUpperMargin(0);
         a.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 10));
         return a;
-    }
-
-    private static PaintScaleLegend legend(ProbabilityScale scale, ChartStyle style) {
-        NumberAxis a = new NumberAxis("attention probability");
-        a.setRange(0, 1);
-        a.setLabelPaint(style.foreground());
-        a.setTickLabelPaint(style.foreground());
-        a.setAxisLinePaint(style.foreground());
-        a.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
-        PaintScaleLegend legend = new PaintScaleLegend(scale, a);
-        legend.setPosition(RectangleEdge.RIGHT);
-        legend.setSubdivisionCount(100);
-        legend.setMargin(4, 4, 40, 4);
-        legend.setStripWidth(14);
-        legend.setBackgroundPaint(style.dark() ? new Color(0x1e1f22) : Color.WHITE);
-        return legend;
     }
 
     /** White at 0 to {@link #FULL} at 1, linear in each channel; values outside [0, 1] are clamped. */

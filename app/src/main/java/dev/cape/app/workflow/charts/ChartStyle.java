@@ -129,6 +129,21 @@ public record ChartStyle(boolean dark, Set<String> selected) {
         return chart;
     }
 
+    /** A colour bar for a heat map's paint scale, on the right, its axis labelled and in the theme's colours. */
+    public org.jfree.chart.title.PaintScaleLegend scaleLegend(org.jfree.chart.renderer.PaintScale scale, String label) {
+        org.jfree.chart.axis.NumberAxis a = new org.jfree.chart.axis.NumberAxis(label);
+        a.setRange(scale.getLowerBound(), scale.getUpperBound());
+        axisColours(a);
+        a.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
+        org.jfree.chart.title.PaintScaleLegend legend = new org.jfree.chart.title.PaintScaleLegend(scale, a);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setSubdivisionCount(100);
+        legend.setMargin(4, 4, 40, 4);
+        legend.setStripWidth(14);
+        legend.setBackgroundPaint(dark ? new Color(0x1e1f22) : Color.WHITE);
+        return legend;
+    }
+
     private void axisColours(org.jfree.chart.axis.ValueAxis axis) {
         if (axis != null) {
             axis.setLabelPaint(foreground());

@@ -4,7 +4,6 @@ import dev.cape.inference.heads.CensusReport;
 import dev.cape.inference.heads.HeadResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
@@ -16,10 +15,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
-import org.jfree.chart.title.PaintScaleLegend;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
-import org.jfree.data.xy.XYZDataset;
 
 /**
  * The head map: every attention head of a census as a cell (x = head, y = layer) coloured by one {@link HeadMetric} on
@@ -75,7 +71,7 @@ public final class HeadMapChart {
                 report.permutations(), report.randomDirections(), report.alpha(), report.seed());
         boolean missing = heads.stream().anyMatch(h -> Double.isNaN(metric.of(h)));
         style.finish(chart, List.of(settings, verdict(report) + (missing ? "; grey: not measured" : "")));
-        chart.addSubtitle(legend(scale, metric, style));
+        chart.addSubtitle(style.scaleLegend(scale, metric.label()));
         return chart;
     }
 
@@ -103,21 +99,6 @@ public final class HeadMapChart {
         a.setLowerMargin(0);
         a.setUpperMargin(0);
         return a;
-    }
-
-    private static PaintScaleLegend legend(DivergingScale scale, HeadMetric metric, ChartStyle style) {
-        NumberAxis a = new NumberAxis(metric.label());
-        a.setLabelPaint(style.foreground());
-        a.setTickLabelPaint(style.foreground());
-        a.setAxisLinePaint(style.foreground());
-        a.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
-        PaintScaleLegend legend = new PaintScaleLegend(scale, a);
-        legend.setPosition(RectangleEdge.RIGHT);
-        legend.setSubdivisionCount(100);
-        legend.setMargin(4, 4, 40, 4);
-        legend.setStripWidth(14);
-        legend.setBackgroundPaint(style.dark() ? new Color(0x1e1f22) : Color.WHITE);
-        return legend;
     }
 
     /** Blue below 0, white at 0, red above, symmetric in [−limit, limit]; NaN gets the missing colour. */

@@ -34,6 +34,11 @@ public final class ScreenshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (model != null && !dev.cape.inference.eval.ModelFiles.looksLikeModel(model)) {
+            throw new IllegalArgumentException("--model " + model + ": " + (java.nio.file.Files.exists(model)
+                    ? "not a Hugging Face model folder (config.json) or a llama2.c model.bin"
+                    : "no such file or folder"));
+        }
         Screenshots.Report r;
         try {
             r = Screenshots.render(out, width, height, model);

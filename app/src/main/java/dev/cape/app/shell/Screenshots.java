@@ -237,7 +237,7 @@ public final class Screenshots {
         while (!onFx(done::getAsBoolean)) {
             String e = onFx(error::get);
             if (e != null && !e.isEmpty()) {
-                throw new IllegalStateException(what + " failed: " + e);
+                throw new IllegalArgumentException(what + " failed: " + e);   // the model or its data, as the tab says
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(what + " did not finish within 300 s");

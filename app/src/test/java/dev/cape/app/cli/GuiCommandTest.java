@@ -44,4 +44,14 @@ class GuiCommandTest {
         assertEquals(CapeCommand.EXIT_USAGE, run.exitCode(), run.err());
         assertTrue(run.err().contains("no such file or folder: no/such/scores.csv"), run.err());
     }
+
+    @Test
+    void screenshotRefusesAModelThatIsNotOneBeforeStarting() {
+        CliRun run = CliRun.of("screenshot", "--out", "target/never", "--model", "no/such/model");
+        assertEquals(CapeCommand.EXIT_USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--model no/such/model: no such file or folder"), run.err());
+        CliRun notAModel = CliRun.of("screenshot", "--out", "target/never", "--model", "pom.xml");
+        assertEquals(CapeCommand.EXIT_USAGE, notAModel.exitCode(), notAModel.err());
+        assertTrue(notAModel.err().contains("not a Hugging Face model folder"), notAModel.err());
+    }
 }

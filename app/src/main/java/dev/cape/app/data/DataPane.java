@@ -1,6 +1,7 @@
 package dev.cape.app.data;
 
 import dev.cape.app.common.Columns;
+import dev.cape.app.common.TableMenu;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
@@ -27,6 +28,7 @@ public final class DataPane extends VBox {
         super(6);
         setId("data-pane");
         TableView<ModelRow> table = new TableView<>(vm.rows());
+        TableMenu.attach(table, "models");
         table.setId("model-table");
         table.getColumns().add(text("family", ModelRow::family, 80));
         table.getColumns().add(text("model", ModelRow::model, 150));

@@ -6,6 +6,7 @@ import dev.cape.analysis.diagnosis.UserFamilyDiagnosis.Placement;
 import dev.cape.analysis.diagnosis.UserFamilyDiagnosis.RotationRow;
 import dev.cape.analysis.phase.Phase;
 import dev.cape.app.common.Columns;
+import dev.cape.app.common.TableMenu;
 import dev.cape.app.workflow.charts.ChartStyle;
 import java.util.List;
 import javafx.scene.control.TableCell;
@@ -21,6 +22,7 @@ final class FamilyTables {
     static TableView<ModelRow> models() {
         TableView<ModelRow> t = new TableView<>();
         t.setId("family-models");
+        TableMenu.attach(t, "family-models");
         t.getColumns().add(Columns.text("model", ModelRow::model, 200));
         t.getColumns().add(Columns.number("N (B)", ModelRow::paramsB, "%.3g", 64));
         t.getColumns().add(Columns.number("R", ModelRow::reasoning, "%.3f", 58));
@@ -36,6 +38,7 @@ final class FamilyTables {
     static TableView<Placement> placements() {
         TableView<Placement> t = new TableView<>();
         t.setId("family-placements");
+        TableMenu.attach(t, "family-placements");
         t.getColumns().add(Columns.text("model", Placement::model, 200));
         t.getColumns().add(Columns.number("N (B)", Placement::paramsB, "%.3g", 64));
         t.getColumns().add(Columns.number("references", p -> (double) p.families().size(), "%.0f", 80));
@@ -52,6 +55,7 @@ final class FamilyTables {
     static TableView<RotationRow> rotation(UserFamilyDiagnosis.Result r) {
         TableView<RotationRow> t = new TableView<>();
         t.setId("family-rotation");
+        TableMenu.attach(t, "benchmark-rotation");
         t.getColumns().add(Columns.text("reasoning", row -> String.join("+", row.reasoning()), 140));
         t.getColumns().add(Columns.text("truth", RotationRow::truth, 110));
         for (ModelRow m : r.models()) {

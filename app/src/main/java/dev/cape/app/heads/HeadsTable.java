@@ -1,6 +1,7 @@
 package dev.cape.app.heads;
 
 import dev.cape.app.common.Columns;
+import dev.cape.app.common.TableMenu;
 import dev.cape.inference.heads.HeadResult;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -29,6 +30,7 @@ final class HeadsTable extends TableView<HeadResult> {
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
         setPlaceholder(new javafx.scene.control.Label("No census yet"));
+        TableMenu.attach(this, "head-census");
         getColumns().add(column("layer", HeadResult::layer));
         getColumns().add(column("head", HeadResult::head));
         getColumns().add(number("truth σ", HeadResult::truthEffect));

@@ -1,5 +1,6 @@
 package dev.cape.app.steering;
 
+import dev.cape.app.common.TableMenu;
 import dev.cape.app.charts.FigurePane;
 import dev.cape.app.model.ModelViewModel;
 import dev.cape.inference.eval.SteeringEvaluation;
@@ -55,6 +56,7 @@ final class EvaluateSection extends BorderPane {
         setTop(top);
 
         TableView<SteeringEvaluation.Point> table = new TableView<>(vm.rows());
+        TableMenu.attach(table, "steering-sweep");
         table.setId("sweep-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("α", p -> p.alpha() == Math.rint(p.alpha()) ? Long.toString((long) p.alpha())

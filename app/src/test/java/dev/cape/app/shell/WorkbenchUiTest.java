@@ -227,6 +227,14 @@ class WorkbenchUiTest {
         assertEquals(3, interventions.getChildren().size(), "width, data curation, benchmark rotation");
         assertTrue(robot.lookup("#family-summary").queryLabeled().getText().startsWith("Qwen1.5: "));
         assertTrue(robot.lookup("#family-rotation").tryQuery().isPresent());
+        String tsv = WaitForAsyncUtils.asyncFx(() -> dev.cape.app.common.TableMenu.text(models,
+                dev.cape.app.common.TableText.Format.TSV)).get();
+        List<String> lines = tsv.lines().toList();
+        assertEquals(models.getItems().size() + 1, lines.size());
+        assertTrue(lines.get(0).startsWith("model\tN (B)\tR\tT\tcoupling\tphase"), lines.get(0));
+        var first = wb.family().resultProperty().get().models().get(0);
+        assertTrue(lines.get(1).startsWith(first.model() + "\t" + first.paramsB() + "\t" + first.reasoning()),
+                "unrounded values: " + lines.get(1));
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class FamilyTab extends Tab {
         VBox interventions = new VBox(6);
         interventions.setId("family-interventions");
         TitledPane rotationPane = new TitledPane("Benchmark rotation", null);
-        VBox box = new VBox(8, top, summary, models, placementPane, new TitledPane("Suggested interventions",
+        VBox box = new VBox(8, top, new PlacePane(vm), summary, models, placementPane, new TitledPane("Suggested interventions",
                 interventions), rotationPane);
         box.setStyle("-fx-padding: 8;");
         vm.resultProperty().addListener((o, a, r) -> {

@@ -9,7 +9,7 @@ import dev.cape.app.common.TaskRunner;
 import dev.cape.app.shell.WorkbenchViewModel;
 import dev.cape.app.workflow.FamilyDiagnoses;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javafx.beans.property.ObjectProperty;
@@ -33,6 +33,7 @@ public final class FamilyViewModel {
     private final WorkbenchViewModel session;
     private final TaskRunner runner;
     private final ObservableList<String> families = FXCollections.observableArrayList();
+    private final ObservableList<String> placeBenchmarks = FXCollections.observableArrayList();
     private final ObjectProperty<String> family = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<UserFamilyDiagnosis.Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -45,7 +46,11 @@ public final class FamilyViewModel {
         this.runner = runner;
         session.datasetProperty().addListener((o, a, b) -> refresh());
         session.excludedFamiliesProperty().addListener((o, a, b) -> refresh());
-        session.optionsProperty().addListener((o, a, b) -> run());
+        session.optionsProperty().addListener((o, a, b) -> {
+            placeBenchmarks.setAll(PlacedModel.benchmarks(b));
+            run();
+        });
+        placeBenchmarks.setAll(PlacedModel.benchmarks(session.optionsProperty().get()));
         session.selectedModelsProperty().addListener((o, a, models) -> follow(models));
         family.addListener((o, a, b) -> run());
         refresh();
@@ -67,7 +72,40 @@ public final class FamilyViewModel {
                 TaskCallbacks.of(r -> {
                     running.set(false);
                     result.set(r);
-                    summary.set(summarise(r));
+                    summary.set(FamilySummary.of(r));
+                }, e -> {
+                    running.set(false);
+                    error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+                }));
+    }
+
+    /**
+     * Places one model that is not in the data among the session's families at its scale (a weak diagnosis: the
+     * reference phases, mean coupling and percentiles at that N), without adding it to the data. The fields are as
+     * typed: {@code scores} the benchmarks of {@link #placeBenchmarks()} as fractions in [0, 1]; {@code hiddenSize}
+     * may be empty. A bad field sets the error, naming it.
+     */
+    public void place(String name, String paramsB, String hiddenSize, Map<String, String> scores) {
+        current.cancel();
+        Dataset data = session.includedData();
+        var options = session.optionsProperty().get();
+        ModelRecord m;
+        try {
+            m = PlacedModel.of(name, paramsB, hiddenSize, scores, options);
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        family.set(null);   // the tables now show the placed model, not the family chosen before
+        Dataset one = new Dataset("placed model", List.of(m), List.copyOf(m.scores().keySet()), List.of());
+        Dataset all = data == null ? one : data.merge(one);
+        running.set(true);
+        error.set("");
+        current = runner.run("Placing " + m.model(), p -> FamilyDiagnoses.diagnose(options, all, m.family(), true),
+                TaskCallbacks.of(r -> {
+                    running.set(false);
+                    result.set(r);
+                    summary.set(FamilySummary.of(r));
                 }, e -> {
                     running.set(false);
                     error.set(e.getMessage() == null ? e.toString() : e.getMessage());
@@ -105,31 +143,9 @@ public final class FamilyViewModel {
         }
     }
 
-    static String summarise(UserFamilyDiagnosis.Result r) {
-        StringBuilder s = new StringBuilder(r.message());
-        if (!r.weak()) {
-            s.append("\n").append(UserFamilyDiagnosis.ncWords(r.nc()));
-            if (r.ncCiB() != null) {
-                s.append(String.format(Locale.ROOT, " (bootstrap 95%% interval %sB to %sB)", num(r.ncCiB()[0]),
-                        num(r.ncCiB()[1])));
-                if (r.ncCiB()[0] == r.ncCiB()[1] && r.models().size() == 3) {
-                    s.append("; the interval has no width: with 3 models every kept resample (3 distinct sizes) is "
-                            + "the family itself");
-                }
-            }
-            s.append('.');
-        }
-        s.append("\nReference families (").append(r.referenceSource()).append(", ")
-                .append(r.referenceFamilies().size()).append(" with a defined coupling curve): ")
-                .append(String.join(", ", r.referenceFamilies())).append('.');
-        return s.toString();
-    }
-
-    static String num(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3g", v) : "-";
-    }
-
     public ObservableList<String> families() { return FXCollections.unmodifiableObservableList(families); }
+    /** The benchmarks a model to place needs scores for: the current reasoning benchmarks and the truth benchmark. */
+    public ObservableList<String> placeBenchmarks() { return FXCollections.unmodifiableObservableList(placeBenchmarks); }
     public ObjectProperty<String> familyProperty() { return family; }
     public ReadOnlyObjectProperty<UserFamilyDiagnosis.Result> resultProperty() { return result.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }

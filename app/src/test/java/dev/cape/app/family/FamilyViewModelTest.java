@@ -85,4 +85,48 @@ class FamilyViewModelTest {
         assertNull(vm.resultProperty().get());
         assertTrue(!vm.families().contains("Pythia"));
     }
+
+    @Test
+    void aPlacedModelIsDiagnosedAmongTheFamiliesAtItsScaleWithoutJoiningTheData() {
+        session.replaceData(BUNDLED, Set.of());
+        vm.familyProperty().set("Pythia");
+        assertEquals(List.of("arc_c", "gsm8k", "mmlu", "truthfulqa_mc2"), vm.placeBenchmarks());
+        vm.place("my-model-1b", "1.2", "2048", java.util.Map.of("mmlu", "0.30", "arc_c", "0.35", "gsm8k", "0.05",
+                "truthfulqa_mc2", "0.41"));
+        assertEquals("", vm.errorProperty().get());
+        assertNull(vm.familyProperty().get());
+        UserFamilyDiagnosis.Result r = vm.resultProperty().get();
+        assertEquals("(placed) my-model-1b", r.family());
+        assertTrue(r.weak(), "one model has no coupling curve of its own");
+        assertEquals(1, r.placements().size());
+        var model = new dev.cape.analysis.data.ModelRecord("my-model-1b", "(placed) my-model-1b", 1.2,
+                java.util.OptionalInt.of(2048), java.util.Map.of("mmlu", 0.30, "arc_c", 0.35, "gsm8k", 0.05,
+                "truthfulqa_mc2", 0.41), "", "");
+        Dataset merged = BUNDLED.merge(new Dataset("x", List.of(model), List.of("mmlu", "arc_c", "gsm8k",
+                "truthfulqa_mc2"), List.of()));
+        UserFamilyDiagnosis.Result direct = UserFamilyDiagnosis.with(TestData.fastOptions())
+                .diagnose(merged, "(placed) my-model-1b", merged);
+        assertEquals(direct.placements(), r.placements());
+        assertTrue(r.placements().get(0).families().size() > 3, "reference families at 1.2B");
+        assertEquals(BUNDLED, session.datasetProperty().get(), "the data is unchanged");
+    }
+
+    @Test
+    void aBadFieldOfTheModelToPlaceIsNamedAndNothingRuns() {
+        session.replaceData(BUNDLED, Set.of());
+        int before = runner.started();
+        vm.place("m", "1", "", java.util.Map.of("mmlu", "0.3", "arc_c", "high", "gsm8k", "0.1",
+                "truthfulqa_mc2", "0.4"));
+        assertEquals("arc_c is not a number: high", vm.errorProperty().get());
+        vm.place("m", "1", "", java.util.Map.of("mmlu", "0.3", "arc_c", "0.3", "gsm8k", "0.1",
+                "truthfulqa_mc2", "41"));
+        assertEquals("truthfulqa_mc2 must be a score in [0, 1]: 41", vm.errorProperty().get());
+        vm.place("m", "-3", "", java.util.Map.of());
+        assertEquals("parameters (billions) must be > 0: -3", vm.errorProperty().get());
+        vm.place("m", "1", "wide", java.util.Map.of());
+        assertEquals("hidden size must be a whole number > 0 (or empty): wide", vm.errorProperty().get());
+        vm.place(" ", "1", "", java.util.Map.of());
+        assertEquals("give the model a name", vm.errorProperty().get());
+        assertEquals(before, runner.started());
+    }
 }

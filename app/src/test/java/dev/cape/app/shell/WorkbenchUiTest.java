@@ -253,6 +253,30 @@ class WorkbenchUiTest {
         assertEquals(MODELS, table(robot).getItems().size());
     }
 
+    @Test
+    void placingATypedModelShowsWhereItFallsAmongTheFamilies(FxRobot robot) throws Exception {
+        awaitAnalysis();
+        robot.interact(() -> {
+            wb.window().charts().showTab("tab-family");
+            robot.lookup("#family-place-pane").<TitledPane>query().setExpanded(true);
+        });
+        robot.interact(() -> {
+            robot.lookup("#family-place-name").<javafx.scene.control.TextField>query().setText("mine-1b");
+            robot.lookup("#family-place-params").<javafx.scene.control.TextField>query().setText("1");
+            for (String b : wb.family().placeBenchmarks()) {
+                robot.lookup("#family-place-" + b).<javafx.scene.control.TextField>query().setText("0.3");
+            }
+        });
+        robot.clickOn("#family-place");
+        TableView<?> placements = robot.lookup("#family-placements").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> placements.getItems().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(placements.isVisible());
+        assertTrue(robot.lookup("#family-summary").queryLabeled().getText().contains("(placed) mine-1b has 1 model"),
+                robot.lookup("#family-summary").queryLabeled().getText());
+        assertEquals(MODELS, table(robot).getItems().size(), "the placed model does not join the data");
+    }
+
     private static Image clipboardImage() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getImage()).get();
     }

@@ -103,11 +103,32 @@ screenshot() {
   local dir="$tmp/shots" f
   env -u DISPLAY -u WAYLAND_DISPLAY "$cli" screenshot --out "$dir" >"$tmp/shots.log" 2>&1 \
     || { echo "cape screenshot exited $?:"; tail -n 15 "$tmp/shots.log"; return 1; }
-  for f in main-window main-window-coupling-selected main-window-dark reasoning-truthfulness coupling-curves nc-forest \
-           pooled-phases width-normalisation ode-phase-portrait frontier; do
+  pngs "$dir" main-window main-window-coupling-selected main-window-family main-window-dark reasoning-truthfulness \
+    coupling-curves nc-forest pooled-phases width-normalisation ode-phase-portrait frontier
+}
+
+pngs() {
+  local dir="$1" f
+  shift
+  for f in "$@"; do
     [ -s "$dir/$f.png" ] || { echo "$dir/$f.png missing"; return 1; }
     [ "$(head -c 8 "$dir/$f.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || { echo "$f.png is not a PNG"; return 1; }
   done
+}
+
+# The head inspector and steering console inside the image, run on stories15M (the copy the tests fetch), as the
+# window runs them: census, attention pattern, direction, steered generation, sweep.
+model_tabs() {
+  local model="${CAPE_CACHE:-$HOME/.cache/cape}/stories15M/model.bin" dir="$tmp/model-shots"
+  if [ ! -f "$model" ]; then
+    echo "info: $model absent (scripts/fetch-stories15m.sh); the model tabs are not checked"
+    return 0
+  fi
+  env -u DISPLAY -u WAYLAND_DISPLAY "$cli" screenshot --out "$dir" --model "$model" >"$tmp/model-shots.log" 2>&1 \
+    || { echo "cape screenshot --model exited $?:"; tail -n 15 "$tmp/model-shots.log"; return 1; }
+  pngs "$dir" main-window-heads main-window-steering-direction main-window-steering-generate \
+    main-window-steering-evaluate
+  grep -q "steering sweep" "$tmp/model-shots.log" || { echo "no model-tab timings in the output"; return 1; }
 }
 
 # Chart export through AWT and JFreeSVG (java.desktop in the runtime): the report's figures as PNG and SVG.
@@ -152,6 +173,7 @@ check "cape diagnose --format json" diagnose_json
 check "CAPE Workbench without a display" main_launcher_headless
 check "cape bench forward --random-llama tiny" bench_forward
 check "cape screenshot (JavaFX, Monocle headless)" screenshot
+check "cape screenshot --model stories15M (head inspector, steering console)" model_tabs
 check "cape report (PNG and SVG figures)" report_figures
 [ "$deb" = 1 ] && check "build and inspect the .deb" deb_package
 if [ "$failures" -gt 0 ]; then

@@ -1,6 +1,7 @@
 package dev.cape.app.heads;
 
 import dev.cape.app.charts.FigurePane;
+import dev.cape.app.model.ModelBar;
 import dev.cape.app.model.ModelViewModel;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,9 +32,11 @@ final class PatternPane extends BorderPane {
         show.setMinWidth(Region.USE_PREF_SIZE);
         show.disableProperty().bind(model.runningProperty());
         show.setOnAction(e -> vm.show());
-        HBox controls = new HBox(6, label("Prompt"), prompt, label("Layer"),
-                spinner(vm.layerProperty(), "pattern-layer"), label("Head"), spinner(vm.headProperty(), "pattern-head"),
-                show);
+        Spinner<Integer> layer = spinner(vm.layerProperty(), "pattern-layer");
+        Spinner<Integer> head = spinner(vm.headProperty(), "pattern-head");
+        ModelBar.boundBy(layer, model.layersProperty());
+        ModelBar.boundBy(head, model.headsProperty());
+        HBox controls = new HBox(6, label("Prompt"), prompt, label("Layer"), layer, label("Head"), head, show);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(4, 8, 2, 8));
         Label error = new Label();

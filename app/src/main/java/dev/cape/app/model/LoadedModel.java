@@ -22,6 +22,9 @@ final class LoadedModel {
     private String device;
     /** One line about the model, readable from any thread without the lock. */
     private volatile String description = NONE;
+    /** Its layers and heads per layer; 0 while none is loaded. */
+    private volatile int layers;
+    private volatile int heads;
 
     /** Work done while holding the model. */
     interface Use<T> {
@@ -54,6 +57,14 @@ final class LoadedModel {
         return description;
     }
 
+    int layers() {
+        return layers;
+    }
+
+    int heads() {
+        return heads;
+    }
+
     private LanguageModel loaded(Path file, String dev) {
         if (model != null && file.equals(path) && dev.equals(device)) {
             return model;
@@ -63,6 +74,8 @@ final class LoadedModel {
         path = file;
         device = dev;
         description = describe(model, file);
+        layers = model.spec().nLayers();
+        heads = model.spec().nHeads();
         return model;
     }
 
@@ -72,6 +85,8 @@ final class LoadedModel {
             model = null;
             path = null;
             description = NONE;
+            layers = 0;
+            heads = 0;
         }
     }
 

@@ -81,4 +81,18 @@ public final class ModelBar extends VBox {
         bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(top, bottom, error);
     }
+
+    /**
+     * Bounds an index spinner (a layer, a head) by a count of the loaded model: at most {@code count − 1} once a model
+     * is loaded, unbounded before, so a value can be set ahead of loading and is checked when the job runs.
+     */
+    public static void boundBy(javafx.scene.control.Spinner<Integer> spinner,
+            javafx.beans.property.ReadOnlyIntegerProperty count) {
+        if (spinner.getValueFactory() instanceof javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory f) {
+            // set, not bound: the factory itself resets max when it falls below min, which a bound max refuses
+            java.util.function.IntConsumer apply = c -> f.setMax(c > 0 ? Math.max(f.getMin(), c - 1) : 10_000);
+            count.addListener((o, a, c) -> apply.accept(c.intValue()));
+            apply.accept(count.get());
+        }
+    }
 }

@@ -9,6 +9,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -31,6 +33,8 @@ public final class ModelViewModel implements AutoCloseable {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper layers = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyIntegerWrapper heads = new ReadOnlyIntegerWrapper(0);
     private final LoadedModel held = new LoadedModel();
     private TaskHandle handle = TaskHandle.NONE;
 
@@ -101,6 +105,8 @@ public final class ModelViewModel implements AutoCloseable {
         cancel();
         held.closeIfFree();
         description.set(held.description());
+        layers.set(held.layers());
+        heads.set(held.heads());
     }
 
     private void finish(String desc, String err) {
@@ -108,6 +114,8 @@ public final class ModelViewModel implements AutoCloseable {
         progress.set(0);
         description.set(desc);
         error.set(err);
+        layers.set(held.layers());
+        heads.set(held.heads());
     }
 
     /** The first message along the cause chain (a job's exception may wrap the one that names the file). */
@@ -126,4 +134,8 @@ public final class ModelViewModel implements AutoCloseable {
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    /** Layers of the loaded model; 0 while none is loaded. */
+    public ReadOnlyIntegerProperty layersProperty() { return layers.getReadOnlyProperty(); }
+    /** Attention heads per layer of the loaded model; 0 while none is loaded. */
+    public ReadOnlyIntegerProperty headsProperty() { return heads.getReadOnlyProperty(); }
 }

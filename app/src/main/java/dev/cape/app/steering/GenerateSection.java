@@ -1,5 +1,6 @@
 package dev.cape.app.steering;
 
+import dev.cape.app.model.ModelBar;
 import dev.cape.app.model.ModelViewModel;
 import dev.cape.inference.steer.SteeringSession;
 import javafx.beans.value.ObservableStringValue;
@@ -7,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -44,6 +46,8 @@ final class GenerateSection extends VBox {
         generate.disableProperty().bind(model.runningProperty());
         generate.setOnAction(e -> vm.generate());
 
+        Spinner<Integer> layer = Controls.integers(vm.layerProperty(), 0, 10_000, 1, "steer-layer");
+        ModelBar.boundBy(layer, model.layersProperty());
         TextArea plain = output("steer-unsteered", vm.unsteeredProperty());
         TextArea steered = output("steer-steered", vm.steeredProperty());
         VBox left = new VBox(4, new Label("Unsteered"), plain);
@@ -54,7 +58,7 @@ final class GenerateSection extends VBox {
         VBox.setVgrow(texts, Priority.ALWAYS);
         getChildren().addAll(new Label("Prompt"), prompt,
                 Controls.flow("α (units of σ)", Controls.decimals(vm.alphaProperty(), -1000, 1000, 0.5, "steer-alpha"),
-                        "Layer", Controls.integers(vm.layerProperty(), 0, 10_000, 1, "steer-layer"), "Site", site,
+                        "Layer", layer, "Site", site,
                         newOnly),
                 Controls.flow("Max tokens", Controls.integers(vm.maxTokensProperty(), 1, 4096, 8, "steer-max-tokens"),
                         "Temperature (0 = greedy)", Controls.decimals(vm.temperatureProperty(), 0, 5, 0.1,

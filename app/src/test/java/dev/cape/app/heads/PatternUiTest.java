@@ -82,6 +82,12 @@ class PatternUiTest {
         assertNotNull(viewer.getChart());
         assertEquals("Attention pattern, layer 1 head 2", viewer.getChart().getTitle().getText());
         assertFalse(robot.lookup("#pattern-show").queryAs(Button.class).isDisabled());
+        Spinner<Integer> head = robot.lookup("#pattern-head").query();
+        Spinner<Integer> layer = robot.lookup("#pattern-layer").query();
+        robot.interact(() -> head.getValueFactory().setValue(9));
+        assertEquals(3, head.getValue(), "the loaded model has 4 heads per layer: the spinner stops at 3");
+        robot.interact(() -> layer.getValueFactory().increment(5));
+        assertEquals(model.layersProperty().get() - 1, layer.getValue());
     }
 
     @Test

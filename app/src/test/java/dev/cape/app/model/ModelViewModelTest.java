@@ -69,6 +69,7 @@ class ModelViewModelTest {
         assertTrue(vm.errorProperty().get().contains("arbitrary code"), vm.errorProperty().get());
         assertTrue(vm.errorProperty().get().contains("pytorch_model.bin"), vm.errorProperty().get());
         assertEquals("no model loaded", vm.descriptionProperty().get());
+        assertEquals(0, vm.layersProperty().get());
     }
 
     @Test
@@ -82,6 +83,8 @@ class ModelViewModelTest {
         assertSame(seen.get(0), seen.get(1));
         assertTrue(vm.descriptionProperty().get().startsWith("gpt2 · gpt2 · "), vm.descriptionProperty().get());
         assertEquals("second: done", vm.statusProperty().get());
+        assertEquals(seen.get(0).spec().nLayers(), vm.layersProperty().get());
+        assertEquals(seen.get(0).spec().nHeads(), vm.headsProperty().get());
 
         Path copy = Files.createDirectories(dir.resolve("copy"));
         try (var files = Files.list(gpt2)) {

@@ -73,6 +73,20 @@ class ModelViewModelTest {
     }
 
     @Test
+    void aGpuDeviceWithoutAGpuIsReportedInTheModelRow() {
+        Assumptions.assumeTrue(Files.isDirectory(gpt2), "reference fixtures absent: " + gpt2.toAbsolutePath());
+        Assumptions.assumeTrue(ai.djl.engine.Engine.getEngine("PyTorch").getGpuCount() == 0, "a GPU is present");
+        vm.pathProperty().set(gpt2.toString());
+        vm.deviceProperty().set("cuda");
+        vm.load();
+        assertTrue(vm.errorProperty().get().startsWith("device cuda: no GPU is usable"), vm.errorProperty().get());
+        assertEquals("no model loaded", vm.descriptionProperty().get());
+        vm.deviceProperty().set("gpu2");
+        vm.load();
+        assertEquals("device must be cpu, cuda or cuda:N: gpu2", vm.errorProperty().get());
+    }
+
+    @Test
     void jobsReuseTheLoadedModelUntilThePathChanges() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(gpt2), "reference fixtures absent: " + gpt2.toAbsolutePath());
         vm.pathProperty().set(gpt2.toString());

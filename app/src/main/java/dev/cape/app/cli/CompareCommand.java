@@ -5,11 +5,8 @@ import com.google.gson.JsonObject;
 import dev.cape.analysis.compare.MatchedScaleComparison;
 import dev.cape.analysis.compare.MatchedScaleComparison.Estimate;
 import dev.cape.analysis.compare.MatchedScaleComparison.Point;
-import dev.cape.analysis.coupling.FamilyScores;
-import dev.cape.analysis.coupling.KernelCoupling;
 import dev.cape.analysis.data.Dataset;
-import dev.cape.analysis.diagnosis.Composites;
-import dev.cape.analysis.resampling.RandomStreams;
+import dev.cape.app.workflow.FamilyComparisons;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -67,14 +64,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MatchedScaleComparison cmp = MatchedScaleComparison.withDefaults()
-                .with(KernelCoupling.withDefaults().withBandwidth(bandwidth)).withBootstrap(bootstrap)
-                .withRandom(RandomStreams.of(seed));
         Dataset dataset = data.load();
-        Composites.Split split = Composites.of(dataset, reasoning, truth);
-        FamilyScores a = split.require(familyA);
-        FamilyScores b = split.require(familyB);
-        MatchedScaleComparison.Result r = at == null ? cmp.compare(a, b) : cmp.compare(a, b, at);
+        MatchedScaleComparison.Result r = FamilyComparisons.compare(dataset, reasoning, truth, bandwidth, bootstrap,
+                seed, familyA, familyB, at);
         String text = switch (format) {
             case json -> CliSupport.json(json(r, dataset.source(), reasoning, truth));
             case markdown -> text(r, dataset.source(), reasoning, truth, true);

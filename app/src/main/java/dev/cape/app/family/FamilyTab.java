@@ -10,10 +10,13 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The family diagnosis tab: a family chooser, the summary, and the tables of models, interventions and rotation. */
+/**
+ * The family diagnosis tab: a family chooser, placing a typed model, the summary, the tables of models, interventions
+ * and rotation, and the comparison with another family at matched scale.
+ */
 public final class FamilyTab extends Tab {
 
-    public FamilyTab(FamilyViewModel vm) {
+    public FamilyTab(FamilyViewModel vm, CompareViewModel compare) {
         super("Family diagnosis");
         setId("tab-family");
         setClosable(false);
@@ -42,8 +45,8 @@ public final class FamilyTab extends Tab {
         VBox interventions = new VBox(6);
         interventions.setId("family-interventions");
         TitledPane rotationPane = new TitledPane("Benchmark rotation", null);
-        VBox box = new VBox(8, top, new PlacePane(vm), summary, models, placementPane, new TitledPane("Suggested interventions",
-                interventions), rotationPane);
+        VBox box = new VBox(8, top, new PlacePane(vm), summary, models, placementPane,
+                new TitledPane("Suggested interventions", interventions), rotationPane, new ComparePane(compare, vm));
         box.setStyle("-fx-padding: 8;");
         vm.resultProperty().addListener((o, a, r) -> {
             models.getItems().setAll(r == null ? java.util.List.of() : r.models());

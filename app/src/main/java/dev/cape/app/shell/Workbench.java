@@ -3,6 +3,7 @@ package dev.cape.app.shell;
 import dev.cape.app.charts.ChartsViewModel;
 import dev.cape.app.common.TaskRunner;
 import dev.cape.app.data.DataViewModel;
+import dev.cape.app.family.CompareViewModel;
 import dev.cape.app.family.FamilyViewModel;
 import dev.cape.app.heads.HeadsViewModel;
 import dev.cape.app.steering.SteeringConsoleViewModel;
@@ -28,6 +29,7 @@ public final class Workbench {
     private final SessionViewModel sessions;
     private final ModelViewModel model;
     private final FamilyViewModel family;
+    private final CompareViewModel compare;
     private final HeadsViewModel heads;
     private final SteeringConsoleViewModel steering;
     private MainWindow window;
@@ -43,6 +45,7 @@ public final class Workbench {
         model.pathProperty().set(preferences.modelPath());
         model.deviceProperty().set(preferences.modelDevice());
         family = new FamilyViewModel(session, runner);
+        compare = new CompareViewModel(session, family, runner);
         heads = new HeadsViewModel(model, runner);
         heads.darkProperty().bind(charts.darkProperty());
         steering = new SteeringConsoleViewModel(model, runner);
@@ -145,6 +148,7 @@ public final class Workbench {
     public SessionViewModel sessions() { return sessions; }
     public ModelViewModel model() { return model; }
     public FamilyViewModel family() { return family; }
+    public CompareViewModel compare() { return compare; }
     public HeadsViewModel heads() { return heads; }
     public SteeringConsoleViewModel steering() { return steering; }
     public MainWindow window() { return window; }

@@ -103,7 +103,7 @@ screenshot() {
   local dir="$tmp/shots" f
   env -u DISPLAY -u WAYLAND_DISPLAY "$cli" screenshot --out "$dir" >"$tmp/shots.log" 2>&1 \
     || { echo "cape screenshot exited $?:"; tail -n 15 "$tmp/shots.log"; return 1; }
-  pngs "$dir" main-window main-window-coupling-selected main-window-family main-window-dark reasoning-truthfulness \
+  pngs "$dir" main-window main-window-coupling-selected main-window-family main-window-family-compare main-window-dark reasoning-truthfulness \
     coupling-curves nc-forest pooled-phases width-normalisation ode-phase-portrait frontier
 }
 

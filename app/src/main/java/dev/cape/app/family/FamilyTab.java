@@ -65,6 +65,7 @@ public final class FamilyTab extends Tab {
         placementPane.setVisible(false);
         placementPane.setManaged(false);
         ScrollPane scroll = new ScrollPane(box);
+        scroll.setId("family-scroll");
         scroll.setFitToWidth(true);
         setContent(scroll);
     }

@@ -123,6 +123,26 @@ public final class Screenshots {
                 return null;
             });
             files.add(snapshot(scene, dir.resolve("main-window-family.png")));
+            onFx(() -> {
+                wb.compare().otherProperty().set("Llama");
+                wb.compare().compare();
+                return null;
+            });
+            awaitFx(() -> wb.compare().resultProperty().get() != null && !wb.compare().runningProperty().get(),
+                    wb.compare().errorProperty()::get, "the matched-scale comparison");
+            onFx(() -> {
+                var pane = (javafx.scene.control.TitledPane) scene.lookup("#family-compare-pane");
+                pane.setAnimated(false);
+                pane.setExpanded(true);
+                return null;
+            });
+            onFx(() -> {
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                ((javafx.scene.control.ScrollPane) scene.lookup("#family-scroll")).setVvalue(1);
+                return null;
+            });
+            files.add(snapshot(scene, dir.resolve("main-window-family-compare.png")));
             Map<String, Long> modelMillis = new LinkedHashMap<>();
             if (model != null) {
                 files.addAll(modelTabs(wb, scene, dir, model, modelMillis));

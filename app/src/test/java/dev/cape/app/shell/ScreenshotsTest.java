@@ -26,7 +26,7 @@ class ScreenshotsTest {
     @Test
     void rendersTheWindowAndEveryChart(@TempDir Path dir) throws Exception {
         Screenshots.Report r = Screenshots.render(dir, 600, 400);
-        assertEquals(4 + ChartKind.values().length, r.files().size());
+        assertEquals(5 + ChartKind.values().length, r.files().size());
         BufferedImage window = ImageIO.read(dir.resolve("main-window.png").toFile());
         assertEquals(1400, window.getWidth());
         assertEquals(900, window.getHeight());

@@ -1,5 +1,6 @@
 package dev.cape.app.family;
 
+import dev.cape.app.common.LazyTabs;
 import dev.cape.analysis.diagnosis.UserFamilyDiagnosis;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -20,6 +21,10 @@ public final class FamilyTab extends Tab {
         super("Family diagnosis");
         setId("tab-family");
         setClosable(false);
+        LazyTabs.contentOnFirstShow(this, () -> content(vm, compare));
+    }
+
+    private static javafx.scene.Node content(FamilyViewModel vm, CompareViewModel compare) {
         ComboBox<String> choice = new ComboBox<>(vm.families());
         choice.setId("family-choice");
         choice.setPromptText("choose a family, or select its models in the data pane");
@@ -48,7 +53,7 @@ public final class FamilyTab extends Tab {
         VBox box = new VBox(8, top, new PlacePane(vm), summary, models, placementPane,
                 new TitledPane("Suggested interventions", interventions), rotationPane, new ComparePane(compare, vm));
         box.setStyle("-fx-padding: 8;");
-        vm.resultProperty().addListener((o, a, r) -> {
+        java.util.function.Consumer<UserFamilyDiagnosis.Result> show = r -> {
             models.getItems().setAll(r == null ? java.util.List.of() : r.models());
             models.setPrefHeight(FamilyTables.heightFor(models.getItems().size()));
             placements.getItems().setAll(r == null ? java.util.List.of() : r.placements());
@@ -61,13 +66,13 @@ public final class FamilyTab extends Tab {
                     : FamilyTables.rotation(r));
             rotationPane.setText(r == null || r.rotation() == null ? "Benchmark rotation"
                     : "Benchmark rotation (" + (r.rotation().stable() ? "phase stable" : "phase NOT stable") + ")");
-        });
-        placementPane.setVisible(false);
-        placementPane.setManaged(false);
+        };
+        vm.resultProperty().addListener((o, a, r) -> show.accept(r));
+        show.accept(vm.resultProperty().get());   // built after a result may already exist
         ScrollPane scroll = new ScrollPane(box);
         scroll.setId("family-scroll");
         scroll.setFitToWidth(true);
-        setContent(scroll);
+        return scroll;
     }
 
     private static VBox intervention(UserFamilyDiagnosis.Intervention i) {

@@ -1,5 +1,6 @@
 package dev.cape.app.heads;
 
+import dev.cape.app.common.LazyTabs;
 import dev.cape.app.charts.FigurePane;
 import dev.cape.app.model.ModelBar;
 import dev.cape.app.model.ModelViewModel;
@@ -28,6 +29,10 @@ public final class HeadInspectorTab extends Tab {
         super("Head inspector");
         setId("tab-heads");
         setClosable(false);
+        LazyTabs.contentOnFirstShow(this, () -> content(vm, model));
+    }
+
+    private static javafx.scene.Node content(HeadsViewModel vm, ModelViewModel model) {
         Button run = new Button("Run census");
         run.setId("heads-run");
         run.disableProperty().bind(model.runningProperty());
@@ -65,6 +70,6 @@ public final class HeadInspectorTab extends Tab {
         centre.setDividerPositions(0.5);
         BorderPane content = new BorderPane(centre);
         content.setTop(top);
-        setContent(content);
+        return content;
     }
 }

@@ -1,5 +1,6 @@
 package dev.cape.app.steering;
 
+import dev.cape.app.common.LazyTabs;
 import dev.cape.app.model.ModelBar;
 import dev.cape.app.model.ModelViewModel;
 import javafx.scene.control.Tab;
@@ -15,6 +16,10 @@ public final class SteeringTab extends Tab {
         super("Steering");
         setId("tab-steering");
         setClosable(false);
+        LazyTabs.contentOnFirstShow(this, () -> content(vm, model));
+    }
+
+    private static javafx.scene.Node content(SteeringConsoleViewModel vm, ModelViewModel model) {
         TabPane sections = new TabPane(
                 section("Truth direction", "steering-direction", new DirectionSection(vm.direction(), model)),
                 section("Generate", "steering-generate", new GenerateSection(vm.generation(), model)),
@@ -22,7 +27,7 @@ public final class SteeringTab extends Tab {
         sections.setId("steering-sections");
         BorderPane content = new BorderPane(sections);
         content.setTop(new ModelBar(model, "steering"));
-        setContent(content);
+        return content;
     }
 
     private static Tab section(String title, String id, javafx.scene.Node content) {

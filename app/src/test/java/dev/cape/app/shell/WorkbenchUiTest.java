@@ -98,6 +98,11 @@ class WorkbenchUiTest {
         List<String> tabs = robot.lookup("#charts").<javafx.scene.control.TabPane>query().getTabs().stream()
                 .filter(t -> !t.isDisabled()).map(javafx.scene.control.Tab::getId).toList();
         assertTrue(tabs.containsAll(List.of("tab-family", "tab-heads", "tab-steering")), tabs.toString());
+        javafx.scene.control.Tab steering = robot.lookup("#charts").<javafx.scene.control.TabPane>query().getTabs()
+                .stream().filter(t -> "tab-steering".equals(t.getId())).findFirst().orElseThrow();
+        assertEquals(null, steering.getContent(), "built when first shown, not with the window");
+        robot.interact(() -> wb.window().charts().showTab("tab-steering"));
+        assertNotNull(steering.getContent());
     }
 
     @Test
@@ -256,10 +261,8 @@ class WorkbenchUiTest {
     @Test
     void placingATypedModelShowsWhereItFallsAmongTheFamilies(FxRobot robot) throws Exception {
         awaitAnalysis();
-        robot.interact(() -> {
-            wb.window().charts().showTab("tab-family");
-            robot.lookup("#family-place-pane").<TitledPane>query().setExpanded(true);
-        });
+        robot.interact(() -> wb.window().charts().showTab("tab-family"));   // the tab's content is built when shown
+        robot.interact(() -> robot.lookup("#family-place-pane").<TitledPane>query().setExpanded(true));
         robot.interact(() -> {
             robot.lookup("#family-place-name").<javafx.scene.control.TextField>query().setText("mine-1b");
             robot.lookup("#family-place-params").<javafx.scene.control.TextField>query().setText("1");

@@ -13,18 +13,19 @@ import javafx.scene.layout.VBox;
 
 /**
  * The family diagnosis tab: a family chooser, placing a typed model, the summary, the tables of models, interventions
- * and rotation, and the comparison with another family at matched scale.
+ * and rotation, the comparison with another family at matched scale, and the scaling ODE's prediction of the family.
  */
 public final class FamilyTab extends Tab {
 
-    public FamilyTab(FamilyViewModel vm, CompareViewModel compare) {
+    public FamilyTab(FamilyViewModel vm, CompareViewModel compare, PredictionViewModel prediction) {
         super("Family diagnosis");
         setId("tab-family");
         setClosable(false);
-        LazyTabs.contentOnFirstShow(this, () -> content(vm, compare));
+        LazyTabs.contentOnFirstShow(this, () -> content(vm, compare, prediction));
     }
 
-    private static javafx.scene.Node content(FamilyViewModel vm, CompareViewModel compare) {
+    private static javafx.scene.Node content(FamilyViewModel vm, CompareViewModel compare,
+            PredictionViewModel prediction) {
         ComboBox<String> choice = new ComboBox<>(vm.families());
         choice.setId("family-choice");
         choice.setPromptText("choose a family, or select its models in the data pane");
@@ -51,7 +52,8 @@ public final class FamilyTab extends Tab {
         interventions.setId("family-interventions");
         TitledPane rotationPane = new TitledPane("Benchmark rotation", null);
         VBox box = new VBox(8, top, new PlacePane(vm), summary, models, placementPane,
-                new TitledPane("Suggested interventions", interventions), rotationPane, new ComparePane(compare, vm));
+                new TitledPane("Suggested interventions", interventions), rotationPane, new ComparePane(compare, vm),
+                new PredictionPane(prediction));
         box.setStyle("-fx-padding: 8;");
         java.util.function.Consumer<UserFamilyDiagnosis.Result> show = r -> {
             models.getItems().setAll(r == null ? java.util.List.of() : r.models());

@@ -36,7 +36,7 @@ public final class MainWindow extends BorderPane {
         setId("main-window");
         ScrollPane settings = new ScrollPane(new SettingsPane(wb.settings()));
         settings.setFitToWidth(true);
-        charts = new ChartsPane(wb.charts(), new FamilyTab(wb.family(), wb.compare()),
+        charts = new ChartsPane(wb.charts(), new FamilyTab(wb.family(), wb.compare(), wb.prediction()),
                 new HeadInspectorTab(wb.heads(), wb.model()), new SteeringTab(wb.steering(), wb.model()));
         split = new SplitPane(new DataPane(wb.data()), charts, settings);
         setCenter(split);

@@ -5,6 +5,7 @@ import dev.cape.app.common.TaskRunner;
 import dev.cape.app.data.DataViewModel;
 import dev.cape.app.family.CompareViewModel;
 import dev.cape.app.family.FamilyViewModel;
+import dev.cape.app.family.PredictionViewModel;
 import dev.cape.app.heads.HeadsViewModel;
 import dev.cape.app.steering.SteeringConsoleViewModel;
 import dev.cape.inference.eval.ModelFiles;
@@ -30,6 +31,7 @@ public final class Workbench {
     private final ModelViewModel model;
     private final FamilyViewModel family;
     private final CompareViewModel compare;
+    private final PredictionViewModel prediction;
     private final HeadsViewModel heads;
     private final SteeringConsoleViewModel steering;
     private MainWindow window;
@@ -46,6 +48,7 @@ public final class Workbench {
         model.deviceProperty().set(preferences.modelDevice());
         family = new FamilyViewModel(session, runner);
         compare = new CompareViewModel(session, family, runner);
+        prediction = new PredictionViewModel(session, family, runner);
         heads = new HeadsViewModel(model, runner);
         heads.darkProperty().bind(charts.darkProperty());
         steering = new SteeringConsoleViewModel(model, runner);
@@ -149,6 +152,7 @@ public final class Workbench {
     public ModelViewModel model() { return model; }
     public FamilyViewModel family() { return family; }
     public CompareViewModel compare() { return compare; }
+    public PredictionViewModel prediction() { return prediction; }
     public HeadsViewModel heads() { return heads; }
     public SteeringConsoleViewModel steering() { return steering; }
     public MainWindow window() { return window; }

@@ -240,6 +240,15 @@ class WorkbenchUiTest {
         var first = wb.family().resultProperty().get().models().get(0);
         assertTrue(lines.get(1).startsWith(first.model() + "\t" + first.paramsB() + "\t" + first.reasoning()),
                 "unrounded values: " + lines.get(1));
+        robot.interact(() -> robot.lookup("#family-predict").queryButton().fire());
+        TableView<?> predicted = robot.lookup("#family-predict-table").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !predicted.getItems().isEmpty()
+                || !wb.prediction().errorProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(BundledData.baseModels().byFamily().get("Qwen1.5").size(), predicted.getItems().size(),
+                wb.prediction().errorProperty().get());
+        assertTrue(robot.lookup("#family-predict-summary").queryLabeled().getText()
+                .contains("mean absolute percentage error"));
     }
 
     @Test

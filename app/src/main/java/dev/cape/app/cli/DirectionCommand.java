@@ -99,7 +99,7 @@ public final class DirectionCommand implements Callable<Integer> {
                     progress::progress).report();
         }
         DirectionFile.write(DirectionFile.of(report, new DirectionFile.Provenance(ModelFiles.id(model.path()),
-                ModelFiles.sha256(model.path()), set.name(), set.sha256(), testShare, statementBos)), out);
+                ModelFiles.sha256(model.path()), set.name(), set.sha256(), testShare, statementBos, limit)), out);
         Path figure = chart.write(() -> DirectionLayersChart.build(report, ChartStyle.plain()));
         PrintWriter o = spec.commandLine().getOut();
         if (json) {

@@ -86,7 +86,7 @@ public final class DirectionViewModel {
             DirectionReport r = DirectionExtraction.run(lm, set, finder, share, seed, BATCH, b,
                     progress::progress).report();
             return new Extracted(r, DirectionFile.of(r, new DirectionFile.Provenance(ModelFiles.id(modelPath),
-                    ModelFiles.sha256(modelPath), set.name(), set.sha256(), share, b)));
+                    ModelFiles.sha256(modelPath), set.name(), set.sha256(), share, b, n)));
         }, x -> {
             report.set(x.report());
             active.set(x.stored());

@@ -17,10 +17,11 @@ import java.util.List;
  * the set the direction was fitted on (same SHA-256 as its {@code dataset_sha256}), only the items of the direction's test split are used, so
  * the sweep never scores statements the direction has seen.
  *
- * @param task the evaluation task
- * @param note which items are used, for the report
+ * @param task       the evaluation task
+ * @param note       which items are used, for the report
+ * @param statements the statements scored (null for TruthfulQA)
  */
-public record SteeringEvalSet(EvalTask task, String note) {
+public record SteeringEvalSet(EvalTask task, String note, StatementSet statements) {
 
     /** As {@link #of(String, DirectionFile.Stored, int, String, int)} for a file. */
     public static SteeringEvalSet of(Path file, DirectionFile.Stored direction, int limit, String template,
@@ -44,19 +45,24 @@ public record SteeringEvalSet(EvalTask task, String note) {
             if (limit > 0 && list.size() > limit) {
                 list = list.subList(0, limit);
             }
-            return new SteeringEvalSet(new McTask(list, batch), "TruthfulQA MC1/MC2 (" + qs.name() + ")");
+            return new SteeringEvalSet(new McTask(list, batch), "TruthfulQA MC1/MC2 (" + qs.name() + ")", null);
         }
         StatementSet set = StatementSources.read(source);
         String note;
         if (set.sha256().equals(direction.meta("dataset_sha256"))) {
-            ItemSplit split = ItemSplit.of(set, Double.parseDouble(direction.meta("test_share")),
-                    Long.parseLong(direction.meta("split_seed")));
+            long seed = Long.parseLong(direction.meta("split_seed"));
+            // the same items the direction was fitted on: a limited run drew them with the split seed, then split
+            String drawn = direction.meta("item_limit");
+            int items = drawn.isEmpty() ? 0 : Integer.parseInt(drawn);
+            set = StatementSources.limitItems(set, items, seed);
+            ItemSplit split = ItemSplit.of(set, Double.parseDouble(direction.meta("test_share")), seed);
             set = set.subset(split.test());
-            note = set.name() + ", held-out split of the direction (seed " + direction.meta("split_seed") + ")";
+            note = set.name() + ", held-out split of the direction" + (items > 0 ? "'s " + items + " items" : "")
+                    + " (seed " + direction.meta("split_seed") + ")";
         } else {
             note = set.name() + ", all items (not the direction's data)";
         }
         set = StatementSources.limitItems(set, limit, 1);
-        return new SteeringEvalSet(new TrueFalseTask(set, template, batch), note);
+        return new SteeringEvalSet(new TrueFalseTask(set, template, batch), note, set);
     }
 }

@@ -67,4 +67,25 @@ class SteeringEvalSetTest {
         assertEquals(StatementSources.read("generated:addition:20:1").size(), generated.task().size());
         assertTrue(generated.note().endsWith("all items (not the direction's data)"), generated.note());
     }
+
+    @Test
+    void aDirectionFittedOnSomeItemsIsScoredOnlyOnTheHeldOutItemsOfThoseItems() throws Exception {
+        Path own = csv("own.csv", 60, "the");
+        StatementSet full = StatementCsv.read(own);
+        StatementSet drawn = StatementSources.limitItems(full, 20, 7);
+        ItemSplit split = ItemSplit.of(drawn, 0.5, 7);
+        java.util.Map<String, String> meta = new java.util.HashMap<>(fittedOn(full, 0.5, 7).metadata());
+        meta.put("item_limit", "20");
+        DirectionFile.Stored direction = new DirectionFile.Stored(Map.of(0, new float[] {1, 0}), Map.of(0, 0.5), 0,
+                meta);
+        SteeringEvalSet e = SteeringEvalSet.of(own, direction, 0, "{statement}", 8);
+        assertEquals(drawn.subset(split.test()).statements(), e.statements().statements());
+        java.util.Set<String> trained = new java.util.HashSet<>();
+        for (int r : split.train()) {
+            trained.add(drawn.statements().get(r).item());
+        }
+        assertTrue(e.statements().statements().stream().noneMatch(s -> trained.contains(s.item())),
+                "no item the direction was fitted on is scored");
+        assertEquals("own.csv, held-out split of the direction's 20 items (seed 7)", e.note());
+    }
 }

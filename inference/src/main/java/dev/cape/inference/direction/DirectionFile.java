@@ -68,12 +68,21 @@ public final class DirectionFile {
         }
     }
 
-    /** Provenance written with the vectors; {@code bos} is how the statements were encoded (metadata
-     * {@code statement_bos}: {@code default} or {@code none}). */
+    /**
+     * Provenance written with the vectors; {@code bos} is how the statements were encoded (metadata
+     * {@code statement_bos}: {@code default} or {@code none}); {@code itemLimit} the number of items drawn from the
+     * data set with the split seed before splitting (metadata {@code item_limit}; 0: all items), so an evaluation on
+     * the same data can rebuild the same subset and score only its held-out items.
+     */
     public record Provenance(String modelId, String modelSha256, String dataset, String datasetSha256,
-            double testShare, StatementBos bos) {
+            double testShare, StatementBos bos, int itemLimit) {
 
-        /** Statements with BOS by the tokenizer's convention. */
+        public Provenance(String modelId, String modelSha256, String dataset, String datasetSha256,
+                double testShare, StatementBos bos) {
+            this(modelId, modelSha256, dataset, datasetSha256, testShare, bos, 0);
+        }
+
+        /** Statements with BOS by the tokenizer's convention, all items. */
         public Provenance(String modelId, String modelSha256, String dataset, String datasetSha256, double testShare) {
             this(modelId, modelSha256, dataset, datasetSha256, testShare, StatementBos.TOKENIZER_DEFAULT);
         }
@@ -111,6 +120,7 @@ public final class DirectionFile {
         m.put("dataset_sha256", p.datasetSha256());
         m.put("split_seed", Long.toString(report.splitSeed()));
         m.put("test_share", Double.toString(p.testShare()));
+        m.put("item_limit", Integer.toString(Math.max(0, p.itemLimit())));
         m.put("statement_bos", p.bos().id());
         m.put("n_train", Integer.toString(report.nTrain()));
         m.put("n_test", Integer.toString(report.nTest()));

@@ -3,18 +3,15 @@ package dev.cape.app.family;
 import dev.cape.analysis.compare.MatchedScaleComparison;
 import dev.cape.analysis.data.Dataset;
 import dev.cape.analysis.diagnosis.DiagnosisOptions;
-import dev.cape.app.common.TaskCallbacks;
-import dev.cape.app.common.TaskHandle;
+import dev.cape.app.common.LatestJob;
 import dev.cape.app.common.TaskRunner;
 import dev.cape.app.shell.WorkbenchViewModel;
 import dev.cape.app.workflow.FamilyComparisons;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -30,55 +27,42 @@ public final class CompareViewModel {
 
     private final WorkbenchViewModel session;
     private final FamilyViewModel family;
-    private final TaskRunner runner;
     private final ObjectProperty<String> other = new SimpleObjectProperty<>();
     private final StringProperty at = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<MatchedScaleComparison.Result> result = new ReadOnlyObjectWrapper<>();
     private final ObservableList<MatchedScaleComparison.Point> rows = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private TaskHandle current = TaskHandle.NONE;
+    private final LatestJob job;
 
     public CompareViewModel(WorkbenchViewModel session, FamilyViewModel family, TaskRunner runner) {
         this.session = session;
         this.family = family;
-        this.runner = runner;
+        this.job = new LatestJob(runner);
         family.familyProperty().addListener((o, a, b) -> show(null));
     }
 
     /** Compares the chosen family with {@link #otherProperty()}; a missing choice or a bad size sets the error. */
     public void compare() {
-        current.cancel();
         String a = family.familyProperty().get();
         String b = other.get();
         Dataset data = session.includedData();
         if (a == null || b == null || data == null) {
-            error.set("choose the family above and a family to compare it with");
+            job.refuse("choose the family above and a family to compare it with");
             return;
         }
         if (a.equals(b)) {
-            error.set("choose another family than " + a + " to compare with");
+            job.refuse("choose another family than " + a + " to compare with");
             return;
         }
         Double n;
         try {
             n = at.get() == null || at.get().isBlank() ? null : Double.valueOf(at.get().strip());
         } catch (NumberFormatException e) {
-            error.set("the size must be a number of billions, or empty for every shared size: " + at.get().strip());
+            job.refuse("the size must be a number of billions, or empty for every shared size: " + at.get().strip());
             return;
         }
         DiagnosisOptions o = session.optionsProperty().get();
-        error.set("");
-        running.set(true);
-        current = runner.run("Comparing " + a + " with " + b, p -> FamilyComparisons.compare(data, o.reasoning(),
-                o.truth(), o.bandwidth(), o.familyBootstrap(), o.seed(), a, b, n), TaskCallbacks.of(r -> {
-                    running.set(false);
-                    show(r);
-                }, e -> {
-                    running.set(false);
-                    show(null);
-                    error.set(e.getMessage() == null ? e.toString() : e.getMessage());
-                }));
+        job.start("Comparing " + a + " with " + b, p -> FamilyComparisons.compare(data, o.reasoning(), o.truth(),
+                o.bandwidth(), o.familyBootstrap(), o.seed(), a, b, n), this::show, () -> show(null));
     }
 
     private void show(MatchedScaleComparison.Result r) {
@@ -90,6 +74,6 @@ public final class CompareViewModel {
     public StringProperty atProperty() { return at; }
     public ReadOnlyObjectProperty<MatchedScaleComparison.Result> resultProperty() { return result.getReadOnlyProperty(); }
     public ObservableList<MatchedScaleComparison.Point> rows() { return FXCollections.unmodifiableObservableList(rows); }
-    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return job.runningProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return job.errorProperty(); }
 }

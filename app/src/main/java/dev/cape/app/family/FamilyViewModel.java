@@ -3,8 +3,7 @@ package dev.cape.app.family;
 import dev.cape.analysis.data.Dataset;
 import dev.cape.analysis.data.ModelRecord;
 import dev.cape.analysis.diagnosis.UserFamilyDiagnosis;
-import dev.cape.app.common.TaskCallbacks;
-import dev.cape.app.common.TaskHandle;
+import dev.cape.app.common.LatestJob;
 import dev.cape.app.common.TaskRunner;
 import dev.cape.app.shell.WorkbenchViewModel;
 import dev.cape.app.workflow.FamilyDiagnoses;
@@ -14,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,19 +29,16 @@ import javafx.collections.ObservableList;
 public final class FamilyViewModel {
 
     private final WorkbenchViewModel session;
-    private final TaskRunner runner;
+    private final LatestJob job;
     private final ObservableList<String> families = FXCollections.observableArrayList();
     private final ObservableList<String> placeBenchmarks = FXCollections.observableArrayList();
     private final ObjectProperty<String> family = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<UserFamilyDiagnosis.Result> result = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private TaskHandle current = TaskHandle.NONE;
 
     public FamilyViewModel(WorkbenchViewModel session, TaskRunner runner) {
         this.session = session;
-        this.runner = runner;
+        this.job = new LatestJob(runner);
         session.datasetProperty().addListener((o, a, b) -> refresh());
         session.excludedFamiliesProperty().addListener((o, a, b) -> refresh());
         session.optionsProperty().addListener((o, a, b) -> {
@@ -58,25 +53,14 @@ public final class FamilyViewModel {
 
     /** Diagnoses the chosen family now (nothing when none is chosen). */
     public void run() {
-        current.cancel();
         String f = family.get();
         Dataset data = session.includedData();
         if (f == null || data == null || !data.byFamily().containsKey(f)) {
-            running.set(false);
+            job.cancel();
             return;
         }
         var options = session.optionsProperty().get();
-        running.set(true);
-        error.set("");
-        current = runner.run("Diagnosing " + f, p -> FamilyDiagnoses.diagnose(options, data, f, true),
-                TaskCallbacks.of(r -> {
-                    running.set(false);
-                    result.set(r);
-                    summary.set(FamilySummary.of(r));
-                }, e -> {
-                    running.set(false);
-                    error.set(e.getMessage() == null ? e.toString() : e.getMessage());
-                }));
+        job.start("Diagnosing " + f, p -> FamilyDiagnoses.diagnose(options, data, f, true), this::show, () -> { });
     }
 
     /**
@@ -86,30 +70,25 @@ public final class FamilyViewModel {
      * may be empty. A bad field sets the error, naming it.
      */
     public void place(String name, String paramsB, String hiddenSize, Map<String, String> scores) {
-        current.cancel();
         Dataset data = session.includedData();
         var options = session.optionsProperty().get();
         ModelRecord m;
         try {
             m = PlacedModel.of(name, paramsB, hiddenSize, scores, options);
         } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+            job.refuse(e.getMessage());
             return;
         }
         family.set(null);   // the tables now show the placed model, not the family chosen before
         Dataset one = new Dataset("placed model", List.of(m), List.copyOf(m.scores().keySet()), List.of());
         Dataset all = data == null ? one : data.merge(one);
-        running.set(true);
-        error.set("");
-        current = runner.run("Placing " + m.model(), p -> FamilyDiagnoses.diagnose(options, all, m.family(), true),
-                TaskCallbacks.of(r -> {
-                    running.set(false);
-                    result.set(r);
-                    summary.set(FamilySummary.of(r));
-                }, e -> {
-                    running.set(false);
-                    error.set(e.getMessage() == null ? e.toString() : e.getMessage());
-                }));
+        job.start("Placing " + m.model(), p -> FamilyDiagnoses.diagnose(options, all, m.family(), true), this::show,
+                () -> { });
+    }
+
+    private void show(UserFamilyDiagnosis.Result r) {
+        result.set(r);
+        summary.set(FamilySummary.of(r));
     }
 
     private void refresh() {
@@ -148,7 +127,7 @@ public final class FamilyViewModel {
     public ObservableList<String> placeBenchmarks() { return FXCollections.unmodifiableObservableList(placeBenchmarks); }
     public ObjectProperty<String> familyProperty() { return family; }
     public ReadOnlyObjectProperty<UserFamilyDiagnosis.Result> resultProperty() { return result.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return job.runningProperty(); }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return job.errorProperty(); }
 }

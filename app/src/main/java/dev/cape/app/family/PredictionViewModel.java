@@ -5,14 +5,12 @@ import dev.cape.analysis.ode.CompositeScores;
 import dev.cape.analysis.ode.HoldOutPrediction;
 import dev.cape.analysis.ode.ModelPrediction;
 import dev.cape.analysis.ode.Sindy;
-import dev.cape.app.common.TaskCallbacks;
-import dev.cape.app.common.TaskHandle;
+import dev.cape.app.common.LatestJob;
 import dev.cape.app.common.TaskRunner;
 import dev.cape.app.shell.WorkbenchViewModel;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,44 +27,31 @@ public final class PredictionViewModel {
 
     private final WorkbenchViewModel session;
     private final FamilyViewModel family;
-    private final TaskRunner runner;
     private final ReadOnlyObjectWrapper<HoldOutPrediction> result = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ModelPrediction> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private TaskHandle current = TaskHandle.NONE;
+    private final LatestJob job;
 
     public PredictionViewModel(WorkbenchViewModel session, FamilyViewModel family, TaskRunner runner) {
         this.session = session;
         this.family = family;
-        this.runner = runner;
+        this.job = new LatestJob(runner);
         family.familyProperty().addListener((o, a, b) -> show(null));
     }
 
     /** Fits on the other families and predicts the chosen one; a family with one size or none chosen is refused. */
     public void predict() {
-        current.cancel();
         String f = family.familyProperty().get();
         Dataset data = session.includedData();
         if (f == null || data == null) {
-            error.set("choose a family above first");
+            job.refuse("choose a family above first");
             return;
         }
         var o = session.optionsProperty().get();
         Sindy sindy = Sindy.withDefaults().withScores(CompositeScores.withDefaults().withReasoning(o.reasoning())
                 .withTruth(o.truth()));
-        error.set("");
-        running.set(true);
-        current = runner.run("Predicting " + f + " from the other families", p -> sindy.holdOut(data, f),
-                TaskCallbacks.of(r -> {
-                    running.set(false);
-                    show(r);
-                }, e -> {
-                    running.set(false);
-                    show(null);
-                    error.set(e.getMessage() == null ? e.toString() : e.getMessage());
-                }));
+        job.start("Predicting " + f + " from the other families", p -> sindy.holdOut(data, f), this::show,
+                () -> show(null));
     }
 
     private void show(HoldOutPrediction r) {
@@ -90,6 +75,6 @@ public final class PredictionViewModel {
     public ReadOnlyObjectProperty<HoldOutPrediction> resultProperty() { return result.getReadOnlyProperty(); }
     public ObservableList<ModelPrediction> rows() { return FXCollections.unmodifiableObservableList(rows); }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return job.runningProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return job.errorProperty(); }
 }

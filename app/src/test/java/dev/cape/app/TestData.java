@@ -71,6 +71,28 @@ public final class TestData {
         }
     }
 
+    /** The tiny GPT-2 reference fixture (word-level vocabulary), or the test is skipped with the reason. */
+    public static Path gpt2() {
+        Path p = Path.of(System.getProperty("cape.shared.dir", "../shared"), "fixtures/tiny-models/gpt2");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(p),
+                "reference fixtures absent: " + p.toAbsolutePath());
+        return p;
+    }
+
+    /** Forty four-word statements of the GPT-2 fixture's vocabulary, labels alternating, as {@code words.csv}. */
+    public static Path wordStatements(Path dir) {
+        String[] vocab = {"the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be"};
+        java.util.Random r = new java.util.Random(1);
+        StringBuilder csv = new StringBuilder("statement,label\n");
+        for (int i = 0; i < 40; i++) {
+            for (int k = 0; k < 4; k++) {
+                csv.append(k == 0 ? "" : " ").append(vocab[r.nextInt(vocab.length)]);
+            }
+            csv.append(" .,").append(i % 2).append('\n');
+        }
+        return write(dir.resolve("words.csv"), csv.toString());
+    }
+
     public static Path write(Path file, String text) {
         try {
             return Files.writeString(file, text);

@@ -89,4 +89,13 @@ public final class Fixtures {
         double diff = maxAbsDiff(expected, actual);
         assertTrue(diff <= tolerance, what + ": max |diff| " + diff + " > " + tolerance);
     }
+
+    /** A consistent llama2.c v0 checkpoint: dim 4, hidden 4, 1 layer, 2 heads, 2 kv heads, vocab 3, seq 2, zeros. */
+    public static byte[] tinyLlama2c() {
+        // tok_emb, rms_att, wq/wk/wv/wo, rms_ffn, w1/w2/w3, rms_final, freq_cis
+        int floats = 3 * 4 + 4 + 4 * 4 * 4 + 4 + 3 * 4 * 4 + 4 + 2 * 2;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(28 + floats * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(4).putInt(4).putInt(1).putInt(2).putInt(2).putInt(3).putInt(2);
+        return b.array();
+    }
 }

@@ -15,7 +15,7 @@ import javafx.stage.FileChooser;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
-/** A figure with a toolbar to export it as PNG or SVG at a chosen size, or copy it; a placeholder until it exists. */
+/** A figure with a toolbar to export it as PNG or SVG at a chosen size, or copy it; until it exists, a line saying how to make it. */
 public final class FigurePane extends BorderPane {
 
     private ChartViewer viewer;
@@ -47,16 +47,16 @@ public final class FigurePane extends BorderPane {
         ToolBar bar = new ToolBar(new Label("Size"), w, new Label("×"), h, png, svg, copy, outcome);
         bar.disableProperty().bind(vm.chartProperty().isNull());
         setTop(bar);
-        Label placeholder = new Label(empty);
-        placeholder.setWrapText(true);
-        setCenter(placeholder);
-        vm.chartProperty().addListener((o, a, chart) -> show(chart, placeholder, fileName));
-        show(vm.chartProperty().get(), placeholder, fileName);
+        Label hint = new Label(empty);
+        hint.setWrapText(true);
+        setCenter(hint);
+        vm.chartProperty().addListener((o, a, chart) -> show(chart, hint, fileName));
+        show(vm.chartProperty().get(), hint, fileName);
     }
 
-    private void show(JFreeChart chart, Label placeholder, String fileName) {
+    private void show(JFreeChart chart, Label hint, String fileName) {
         if (chart == null) {
-            setCenter(placeholder);
+            setCenter(hint);
             return;
         }
         if (viewer == null) {

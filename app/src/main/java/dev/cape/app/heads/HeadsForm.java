@@ -75,7 +75,7 @@ final class HeadsForm extends GridPane {
         return pair;
     }
 
-    private static Label label(String text) {
+    static Label label(String text) {
         Label l = new Label(text);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
@@ -104,7 +104,8 @@ final class HeadsForm extends GridPane {
         return row;
     }
 
-    private static Spinner<Integer> spinner(IntegerProperty value, int min, int max, int step, String id) {
+    /** An editable integer spinner bound both ways to {@code value}. */
+    static Spinner<Integer> spinner(IntegerProperty value, int min, int max, int step, String id) {
         Spinner<Integer> s = new Spinner<>(min, max, value.get(), step);
         s.setId(id);
         s.setEditable(true);

@@ -3,8 +3,6 @@ package dev.cape.app.heads;
 import dev.cape.app.charts.FigurePane;
 import dev.cape.app.model.ModelBar;
 import dev.cape.app.model.ModelViewModel;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -32,11 +30,12 @@ final class PatternPane extends BorderPane {
         show.setMinWidth(Region.USE_PREF_SIZE);
         show.disableProperty().bind(model.runningProperty());
         show.setOnAction(e -> vm.show());
-        Spinner<Integer> layer = spinner(vm.layerProperty(), "pattern-layer");
-        Spinner<Integer> head = spinner(vm.headProperty(), "pattern-head");
+        Spinner<Integer> layer = HeadsForm.spinner(vm.layerProperty(), 0, 10_000, 1, "pattern-layer");
+        Spinner<Integer> head = HeadsForm.spinner(vm.headProperty(), 0, 10_000, 1, "pattern-head");
         ModelBar.boundBy(layer, model.layersProperty());
         ModelBar.boundBy(head, model.headsProperty());
-        HBox controls = new HBox(6, label("Prompt"), prompt, label("Layer"), layer, label("Head"), head, show);
+        HBox controls = new HBox(6, HeadsForm.label("Prompt"), prompt, HeadsForm.label("Layer"), layer,
+                HeadsForm.label("Head"), head, show);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(4, 8, 2, 8));
         Label error = new Label();
@@ -51,20 +50,4 @@ final class PatternPane extends BorderPane {
                 "Type a prompt and press Show pattern, or pick a head in the table once a pattern is shown"));
     }
 
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    private static Spinner<Integer> spinner(IntegerProperty value, String id) {
-        Spinner<Integer> s = new Spinner<>(0, 10_000, value.get(), 1);
-        s.setId(id);
-        s.setEditable(true);
-        s.setPrefWidth(80);
-        ObjectProperty<Integer> boxed = value.asObject();
-        s.getValueFactory().valueProperty().bindBidirectional(boxed);
-        s.getProperties().put(PatternPane.class, boxed);   // the bridge lives as long as the spinner
-        return s;
-    }
 }

@@ -10,7 +10,6 @@ import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
@@ -36,18 +35,9 @@ class HeadsChartCommandTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        // no assumption here: the refusals below need no model
         model = Path.of(System.getProperty("cape.shared.dir", "../shared"), "fixtures/tiny-models/gpt2");
-        String[] vocab = {"the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be"};
-        Random r = new Random(1);
-        StringBuilder csv = new StringBuilder("statement,label\n");
-        for (int i = 0; i < 40; i++) {
-            StringBuilder s = new StringBuilder();
-            for (int k = 0; k < 4; k++) {
-                s.append(k == 0 ? "" : " ").append(vocab[r.nextInt(vocab.length)]);
-            }
-            csv.append(s).append(" .,").append(i % 2).append('\n');
-        }
-        data = Files.writeString(dir.resolve("words.csv"), csv.toString());
+        data = dev.cape.app.TestData.wordStatements(dir);
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,16 +22,8 @@ class SteeringChartOptionTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        model = Path.of(System.getProperty("cape.shared.dir", "../shared"), "fixtures/tiny-models/gpt2");
-        Assumptions.assumeTrue(Files.isDirectory(model), "reference fixtures absent: " + model.toAbsolutePath());
-        String[] vocab = {"the", "of", "and", "to", "in", "a", "is", "that", "for", "it"};
-        StringBuilder csv = new StringBuilder("statement,label\n");
-        java.util.Random r = new java.util.Random(3);
-        for (int i = 0; i < 24; i++) {
-            csv.append(vocab[r.nextInt(vocab.length)]).append(' ').append(vocab[r.nextInt(vocab.length)])
-                    .append(" .,").append(i % 2).append('\n');
-        }
-        data = Files.writeString(dir.resolve("words.csv"), csv.toString());
+        model = dev.cape.app.TestData.gpt2();
+        data = dev.cape.app.TestData.wordStatements(dir);
     }
 
     @Test

@@ -10,8 +10,6 @@ import dev.cape.inference.eval.TruthfulQa;
 import dev.cape.inference.model.LanguageModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,20 +25,8 @@ class SteeringCommandsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        model = Path.of(System.getProperty("cape.shared.dir", "../shared"), "fixtures/tiny-models/gpt2");
-        Assumptions.assumeTrue(Files.isDirectory(model), "reference fixtures absent: " + model.toAbsolutePath());
-        String[] vocab = {"the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be"};
-        Random r = new Random(1);
-        StringBuilder csv = new StringBuilder("statement,label\n");
-        for (int i = 0; i < 40; i++) {
-            StringBuilder s = new StringBuilder();
-            for (int k = 0; k < 4; k++) {
-                s.append(k == 0 ? "" : " ").append(vocab[r.nextInt(vocab.length)]);
-            }
-            csv.append(s).append(" .,").append(i % 2).append('\n');
-        }
-        data = dir.resolve("words.csv");
-        Files.writeString(data, csv.toString());
+        model = dev.cape.app.TestData.gpt2();
+        data = dev.cape.app.TestData.wordStatements(dir);
     }
 
     @Test

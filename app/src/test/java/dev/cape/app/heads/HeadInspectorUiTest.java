@@ -62,7 +62,7 @@ class HeadInspectorUiTest {
     void runFillsTheTableAndDrawsTheMap(FxRobot robot) throws Exception {
         Path gpt2 = Path.of(System.getProperty("cape.shared.dir", "../shared"), "fixtures/tiny-models/gpt2");
         Assumptions.assumeTrue(Files.isDirectory(gpt2), "reference fixtures absent: " + gpt2.toAbsolutePath());
-        String words = HeadsViewModelTest.wordStatements(dir.resolve("words.csv")).toString();
+        String words = dev.cape.app.TestData.wordStatements(dir).toString();
         robot.interact(() -> {
             robot.lookup("#heads-model-path").<TextField>query().setText(gpt2.toString());
             robot.lookup("#heads-truth").<ComboBox<String>>query().setValue(words);

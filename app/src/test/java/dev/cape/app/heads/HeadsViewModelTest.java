@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Collectors;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
@@ -43,7 +42,7 @@ class HeadsViewModelTest {
     @BeforeEach
     void setUp() throws Exception {
         gpt2 = Path.of(System.getProperty("cape.shared.dir", "../shared"), "fixtures/tiny-models/gpt2");
-        words = wordStatements(dir.resolve("words.csv"));
+        words = dev.cape.app.TestData.wordStatements(dir);
         vm.truthSourceProperty().set(words.toString());
         vm.reasoningSourceProperty().set(words.toString());
         vm.permutationsProperty().set(50);
@@ -53,21 +52,6 @@ class HeadsViewModelTest {
     @AfterEach
     void close() {
         model.close();
-    }
-
-    /** 40 four-word statements from the fixture's word-level vocabulary, labels alternating (as SteeringCommandsTest). */
-    static Path wordStatements(Path file) throws Exception {
-        String[] vocab = {"the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be"};
-        Random r = new Random(1);
-        StringBuilder csv = new StringBuilder("statement,label\n");
-        for (int i = 0; i < 40; i++) {
-            StringBuilder s = new StringBuilder();
-            for (int k = 0; k < 4; k++) {
-                s.append(k == 0 ? "" : " ").append(vocab[r.nextInt(vocab.length)]);
-            }
-            csv.append(s).append(" .,").append(i % 2).append('\n');
-        }
-        return Files.writeString(file, csv.toString());
     }
 
     @Test

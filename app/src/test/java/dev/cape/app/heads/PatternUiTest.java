@@ -102,7 +102,7 @@ class PatternUiTest {
 
     @Test
     void selectingATableRowAfterACensusMovesThePatternToThatHead(FxRobot robot) throws Exception {
-        String words = HeadsViewModelTest.wordStatements(dir.resolve("words.csv")).toString();
+        String words = dev.cape.app.TestData.wordStatements(dir).toString();
         robot.interact(() -> {
             robot.lookup("#heads-truth").<ComboBox<String>>query().setValue(words);
             robot.lookup("#heads-reasoning").<ComboBox<String>>query().setValue(words);

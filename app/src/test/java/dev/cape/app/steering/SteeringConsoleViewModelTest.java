@@ -23,9 +23,7 @@ import dev.cape.inference.steer.SteeredGeneration;
 import dev.cape.inference.steer.SteeringSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,35 +39,15 @@ class SteeringConsoleViewModelTest {
     Path gpt2;
     Path data;
 
-    /** Forty four-word statements of the fixture's word-level vocabulary, labels alternating. */
-    static Path statements(Path dir) throws Exception {
-        String[] vocab = {"the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be"};
-        Random r = new Random(1);
-        StringBuilder csv = new StringBuilder("statement,label\n");
-        for (int i = 0; i < 40; i++) {
-            for (int k = 0; k < 4; k++) {
-                csv.append(k == 0 ? "" : " ").append(vocab[r.nextInt(vocab.length)]);
-            }
-            csv.append(" .,").append(i % 2).append('\n');
-        }
-        return Files.writeString(dir.resolve("words.csv"), csv.toString());
-    }
-
-    static Path fixture() {
-        Path p = Path.of(System.getProperty("cape.shared.dir", "../shared"), "fixtures/tiny-models/gpt2");
-        Assumptions.assumeTrue(Files.isDirectory(p), "reference fixtures absent: " + p.toAbsolutePath());
-        return p;
-    }
-
     @BeforeEach
     void setUp() throws Exception {
-        data = statements(dir);
+        data = dev.cape.app.TestData.wordStatements(dir);
         vm.direction().sourceProperty().set(data.toString());
     }
 
     /** Points the model at the GPT-2 fixture; skips the test without it. */
     void useFixture() {
-        gpt2 = fixture();
+        gpt2 = dev.cape.app.TestData.gpt2();
         model.pathProperty().set(gpt2.toString());
     }
 

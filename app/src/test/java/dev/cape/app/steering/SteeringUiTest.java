@@ -53,8 +53,8 @@ class SteeringUiTest {
 
     @Test
     void extractThenGenerateShowsBothTextsAndTheBestLayer(FxRobot robot) throws Exception {
-        Path gpt2 = SteeringConsoleViewModelTest.fixture();
-        Path data = SteeringConsoleViewModelTest.statements(dir);
+        Path gpt2 = dev.cape.app.TestData.gpt2();
+        Path data = dev.cape.app.TestData.wordStatements(dir);
         robot.interact(() -> {
             model.pathProperty().set(gpt2.toString());
             vm.direction().sourceProperty().set(data.toString());

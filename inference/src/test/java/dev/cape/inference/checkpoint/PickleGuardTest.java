@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cape.inference.model.ModelLoadException;
 
+import dev.cape.inference.Fixtures;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -43,15 +42,6 @@ class PickleGuardTest {
         return b;
     }
 
-    /** A consistent llama2.c v0 checkpoint: dim 4, hidden 4, 1 layer, 2 heads, 2 kv heads, vocab 3, seq 2, zeros. */
-    private static byte[] tinyLlama2c() {
-        // tok_emb, rms_att, wq/wk/wv/wo, rms_ffn, w1/w2/w3, rms_final, freq_cis
-        int floats = 3 * 4 + 4 + 4 * 4 * 4 + 4 + 3 * 4 * 4 + 4 + 2 * 2;
-        ByteBuffer b = ByteBuffer.allocate(28 + floats * 4).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(4).putInt(4).putInt(1).putInt(2).putInt(2).putInt(3).putInt(2);
-        return b.array();
-    }
-
     @Test
     void refusesPickledBinWithReasonAndConversion() throws IOException {
         Path f = file("pytorch_model.bin", pickleProtocol2());
@@ -73,14 +63,14 @@ class PickleGuardTest {
     @Test
     void refusesTorchExtensionsWhateverTheContent() throws IOException {
         for (String name : new String[] {"a.pt", "b.PTH", "c.ckpt", "d.pkl", "e.pickle"}) {
-            Path f = file(name, tinyLlama2c());
+            Path f = file(name, Fixtures.tinyLlama2c());
             assertTrue(PickleGuard.refusal(f).orElseThrow().contains("refusing a PyTorch/pickle checkpoint"), name);
         }
     }
 
     @Test
     void refusesBinThatIsNeitherPickleNorLlama2c() throws IOException {
-        byte[] truncated = java.util.Arrays.copyOf(tinyLlama2c(), 100);
+        byte[] truncated = java.util.Arrays.copyOf(Fixtures.tinyLlama2c(), 100);
         String m = PickleGuard.refusal(file("model.bin", truncated)).orElseThrow();
         assertTrue(m.contains("not a llama2.c model.bin") && m.contains("unknown format"), m);
     }
@@ -94,7 +84,7 @@ class PickleGuardTest {
 
     @Test
     void acceptsLlama2cBinAndSafetensors() throws IOException {
-        assertEquals(Optional.empty(), PickleGuard.refusal(file("model.bin", tinyLlama2c())));
+        assertEquals(Optional.empty(), PickleGuard.refusal(file("model.bin", Fixtures.tinyLlama2c())));
         // a safetensors header length of 0x0280 starts with the pickle bytes 80 02: never sniffed
         byte[] safetensors = new byte[16];
         safetensors[0] = (byte) 0x80;

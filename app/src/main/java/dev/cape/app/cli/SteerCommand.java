@@ -210,14 +210,15 @@ public final class SteerCommand implements Callable<Integer> {
             }
             j.add("alphas", arr);
             j.addProperty("n_items", r.nItems());
+            j.addProperty("unit", r.unit());
             j.addProperty("data", note);
             j.addProperty("sigma", v.sigma());
             out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(j));
             return;
         }
         boolean mc2 = !Double.isNaN(r.baselineMc2());
-        out.printf(Locale.ROOT, "%s: %d items; layer %d, sigma %.4g; accuracy without steering %.3f%s%n", note,
-                r.nItems(), r.layer(), v.sigma(), r.baselineAccuracy(),
+        out.printf(Locale.ROOT, "%s: %d %s; layer %d, sigma %.4g; accuracy without steering %.3f%s%n", note,
+                r.nItems(), r.unit(), r.layer(), v.sigma(), r.baselineAccuracy(),
                 mc2 ? String.format(Locale.ROOT, " (MC1), MC2 %.3f", r.baselineMc2()) : "");
         TextTable t = mc2 ? new TextTable("alpha", "accuracy", "corrected", "broken", "KL (nats)", "MC2")
                 .right(0, 1, 2, 3, 4, 5) : new TextTable("alpha", "accuracy", "corrected", "broken", "KL (nats)")

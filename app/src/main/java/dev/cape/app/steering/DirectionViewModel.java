@@ -94,11 +94,14 @@ public final class DirectionViewModel {
         }, this::failed);
     }
 
-    /** Reads a vector file in the background; it becomes the active direction (there is no layer report for it). */
+    /**
+     * Reads a vector file in the background; it becomes the active direction, with the layer report rebuilt from
+     * its metadata when it stores every layer.
+     */
     public void open(Path file) {
         error.set("");
         runner.run("Opening " + file.getFileName(), p -> DirectionFile.read(file), TaskCallbacks.of(s -> {
-            report.set(null);
+            report.set(s.report().orElse(null));
             active.set(s);
             redraw();
         }, this::failed));

@@ -85,6 +85,7 @@ class SteeringCommandsTest {
             assertTrue(e.has(key), "steer JSON lacks " + key);
         }
         assertEquals(j.get("n_test").getAsInt(), e.get("n_items").getAsInt(), "held-out items of the direction's data");
+        assertEquals("statements", e.get("unit").getAsString(), "a statement set scores statements");
         JsonObject a0 = e.getAsJsonArray("alphas").get(0).getAsJsonObject();
         for (String key : new String[] {"alpha", "accuracy", "corrected_share", "broken_share", "kl"}) {
             assertTrue(a0.has(key), "alpha entry lacks " + key);
@@ -195,6 +196,7 @@ class SteeringCommandsTest {
             assertTrue(e.has(key), "steer JSON lacks " + key + ": " + eval.out());
         }
         assertEquals(3, e.get("n_items").getAsInt());
+        assertEquals("questions", e.get("unit").getAsString());
         assertEquals(1, e.get("layer").getAsInt());
 
         // the unsteered MC1 and MC2 straight from the scorer, without the CLI or any hook

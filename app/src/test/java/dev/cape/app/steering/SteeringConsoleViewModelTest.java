@@ -130,9 +130,18 @@ class SteeringConsoleViewModelTest {
         useFixture();
         vm.direction().extract();
         DirectionFile.Stored saved = vm.direction().activeProperty().get();
+        DirectionReport extracted = vm.direction().reportProperty().get();
         Path file = dir.resolve("v.safetensors");
         vm.direction().save(file);
         vm.direction().open(file);
+        DirectionReport reopened = vm.direction().reportProperty().get();
+        assertNotNull(reopened, "the layer curve comes back with the file");
+        assertEquals(extracted.bestLayer(), reopened.bestLayer());
+        for (int l = 0; l < extracted.layers().size(); l++) {
+            assertEquals(extracted.layers().get(l).accuracy(), reopened.layers().get(l).accuracy(), 0.0);
+            assertEquals(extracted.layers().get(l).trainAccuracy(), reopened.layers().get(l).trainAccuracy(), 0.0);
+        }
+        assertNotNull(vm.direction().figure().chartProperty().get());
         DirectionFile.Stored opened = vm.direction().activeProperty().get();
         assertEquals(saved.layer(), opened.layer());
         assertEquals(saved.sigmas().get(saved.layer()), opened.sigmas().get(opened.layer()), 1e-6);

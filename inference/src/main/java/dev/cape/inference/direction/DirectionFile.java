@@ -20,8 +20,9 @@ import java.util.TreeMap;
  * Direction vectors in a safetensors file: one F32 tensor {@code direction.L} of shape {@code [d_model]} per layer L
  * (a unit vector in {@code blocks.L.hook_resid_post}), and string metadata with their provenance:
  * {@code format} ({@code cape-direction-v1}), {@code model_id}, {@code model_sha256}, {@code hook}, {@code method},
- * {@code layer} (the chosen layer), {@code sigma} (σ at that layer), {@code sigmas}, {@code thresholds} and
- * {@code accuracies} (JSON arrays over the stored layers, in layer order), {@code dataset}, {@code dataset_sha256},
+ * {@code layer} (the chosen layer), {@code sigma} (σ at that layer), {@code sigmas}, {@code thresholds},
+ * {@code accuracies} (held-out), {@code train_accuracies} and {@code cosines_to_mass_mean} (JSON arrays over the
+ * stored layers, in layer order), {@code dataset}, {@code dataset_sha256},
  * {@code split_seed}, {@code test_share}, {@code n_train}, {@code n_test}.
  */
 public final class DirectionFile {
@@ -66,6 +67,11 @@ public final class DirectionFile {
         public String meta(String key) {
             return metadata.getOrDefault(key, "");
         }
+
+        /** The per-layer report the file was written from, when it stores every layer with its accuracies. */
+        public java.util.Optional<DirectionReport> report() {
+            return StoredReport.from(this);
+        }
     }
 
     /**
@@ -98,12 +104,16 @@ public final class DirectionFile {
         JsonArray s = new JsonArray();
         JsonArray t = new JsonArray();
         JsonArray a = new JsonArray();
+        JsonArray train = new JsonArray();
+        JsonArray cos = new JsonArray();
         for (LayerDirection d : report.layers()) {
             dirs.put(d.layer(), Vectors.toFloat(d.unit()));
             sigmas.put(d.layer(), d.sigma());
             s.add(d.sigma());
             t.add(d.threshold());
             a.add(d.accuracy());
+            train.add(d.trainAccuracy());
+            cos.add(d.cosineToMassMean());
         }
         Map<String, String> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
@@ -116,6 +126,8 @@ public final class DirectionFile {
         m.put("sigmas", s.toString());
         m.put("thresholds", t.toString());
         m.put("accuracies", a.toString());
+        m.put("train_accuracies", train.toString());
+        m.put("cosines_to_mass_mean", cos.toString());
         m.put("dataset", p.dataset());
         m.put("dataset_sha256", p.datasetSha256());
         m.put("split_seed", Long.toString(report.splitSeed()));

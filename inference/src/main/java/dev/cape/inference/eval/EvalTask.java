@@ -23,6 +23,11 @@ public interface EvalTask {
     /** Number of items. */
     int size();
 
+    /** What one item is, plural, for reports ("statements", "questions"). */
+    default String unit() {
+        return "items";
+    }
+
     /** Whether the model answers each item correctly. */
     boolean[] correct(LanguageModel model);
 

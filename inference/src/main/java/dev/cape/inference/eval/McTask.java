@@ -30,6 +30,11 @@ public final class McTask implements EvalTask {
     }
 
     @Override
+    public String unit() {
+        return "questions";
+    }
+
+    @Override
     public boolean[] correct(LanguageModel model) {
         return scores(model).mc1();
     }

@@ -44,12 +44,18 @@ public final class SteeringEvaluation {
     }
 
     /**
-     * The sweep: the layer steered, unsteered accuracy, one point per α, the number of items, and the unsteered mean
-     * graded score (MC2; NaN when the task has none).
+     * The sweep: the layer steered, unsteered accuracy, one point per α, the number of items scored and what they
+     * are ({@link EvalTask#unit()}), and the unsteered mean graded score (MC2; NaN when the task has none).
      */
-    public record Result(int layer, double baselineAccuracy, List<Point> points, int nItems, double baselineMc2) {
+    public record Result(int layer, double baselineAccuracy, List<Point> points, int nItems, double baselineMc2,
+            String unit) {
         public Result {
             points = List.copyOf(points);
+        }
+
+        /** A sweep of generic items. */
+        public Result(int layer, double baselineAccuracy, List<Point> points, int nItems, double baselineMc2) {
+            this(layer, baselineAccuracy, points, nItems, baselineMc2, "items");
         }
 
         /** A sweep of a task without a graded score. */
@@ -108,7 +114,8 @@ public final class SteeringEvaluation {
             points.add(compare(a, base, steered, positions == 0 ? Double.NaN : kl / positions));
         }
         progress.progress("alphas", steps, steps);
-        return new Result(vector.layer(), share(base.correct()), points, task.size(), mean(base.graded()));
+        return new Result(vector.layer(), share(base.correct()), points, task.size(), mean(base.graded()),
+                task.unit());
     }
 
     /** {@link #compare(double, boolean[], boolean[], double)} of the outcomes, with the mean graded score as MC2. */

@@ -46,6 +46,11 @@ public final class TrueFalseTask implements EvalTask {
         return statements.size();
     }
 
+    @Override
+    public String unit() {
+        return "statements";
+    }
+
     /** {@code log P(" True") − log P(" False")} per statement. */
     public double[] logOdds(LanguageModel model) {
         double[][] lp = answerLogProbs(model);

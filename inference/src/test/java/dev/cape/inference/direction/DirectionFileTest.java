@@ -58,6 +58,53 @@ class DirectionFileTest {
     }
 
     @Test
+    void theLayerReportIsRebuiltFromTheFile() {
+        Path f = dir.resolve("r.safetensors");
+        DirectionFile.write(DirectionFile.of(report(), new DirectionFile.Provenance("stories15M", "abc",
+                "larger_than.csv", "def", 0.5)), f);
+        DirectionReport back = DirectionFile.read(f).report().orElseThrow();
+        DirectionReport r = report();
+        assertEquals(r.method(), back.method());
+        assertEquals(r.bestLayer(), back.bestLayer());
+        assertEquals(List.of(r.nTrain(), r.nTest(), r.splitSeed()), List.of(back.nTrain(), back.nTest(),
+                back.splitSeed()));
+        for (int l = 0; l < 2; l++) {
+            LayerDirection a = r.layers().get(l);
+            LayerDirection b = back.layers().get(l);
+            assertEquals(List.of(a.layer(), a.accuracy(), a.trainAccuracy(), a.threshold(), a.sigma(),
+                    a.cosineToMassMean()), List.of(b.layer(), b.accuracy(), b.trainAccuracy(), b.threshold(),
+                    b.sigma(), b.cosineToMassMean()));
+            assertArrayEquals(a.unit(), b.unit(), 1e-7);
+        }
+    }
+
+    @Test
+    void aFileWithoutTrainAccuraciesStillHasItsCurve() {
+        Path f = dir.resolve("old.safetensors");
+        DirectionFile.Stored s = DirectionFile.of(report(), new DirectionFile.Provenance("m", "a", "d", "b", 0.5));
+        Map<String, String> older = new java.util.HashMap<>(s.metadata());
+        older.remove("train_accuracies");
+        older.remove("cosines_to_mass_mean");
+        DirectionFile.write(new DirectionFile.Stored(s.directions(), s.sigmas(), s.layer(), older), f);
+        DirectionReport back = DirectionFile.read(f).report().orElseThrow();
+        assertEquals(0.9, back.best().accuracy(), 0.0);
+        assertTrue(Double.isNaN(back.best().trainAccuracy()));
+    }
+
+    @Test
+    void aFileWithSomeLayersOnlyHasNoCurve() {
+        DirectionFile.Stored s = DirectionFile.of(report(), new DirectionFile.Provenance("m", "a", "d", "b", 0.5));
+        Map<String, String> m = new java.util.HashMap<>(s.metadata());
+        m.put("accuracies", "[0.9]");
+        m.put("thresholds", "[-0.2]");
+        m.put("sigmas", "[2.5]");
+        DirectionFile.Stored one = new DirectionFile.Stored(Map.of(1, s.directions().get(1)), Map.of(1, 2.5), 1, m);
+        assertTrue(one.report().isEmpty());
+        m.put("accuracies", "[0.9, \"x\"]");
+        assertTrue(new DirectionFile.Stored(s.directions(), s.sigmas(), 1, m).report().isEmpty());
+    }
+
+    @Test
     void statementsWithoutBosAreRecorded() {
         Path f = dir.resolve("nobos.safetensors");
         DirectionFile.write(DirectionFile.of(report(), new DirectionFile.Provenance("stories15M", "abc",

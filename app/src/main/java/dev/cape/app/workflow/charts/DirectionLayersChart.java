@@ -34,10 +34,12 @@ public final class DirectionLayersChart {
         data.series("held-out accuracy");
         data.series("train accuracy");
         for (LayerDirection d : report.layers()) {
-            String tip = String.format(Locale.ROOT, "layer %d: held-out %.3f, train %.3f, σ %.4g", d.layer(),
-                    d.accuracy(), d.trainAccuracy(), d.sigma());
+            String tip = String.format(Locale.ROOT, "layer %d: held-out %s, train %s, σ %.4g", d.layer(),
+                    Layers.f(d.accuracy()), Layers.f(d.trainAccuracy()), d.sigma());
             data.add(HELD_OUT, d.layer(), d.accuracy(), tip);
-            data.add(TRAIN, d.layer(), d.trainAccuracy(), tip);
+            if (!Double.isNaN(d.trainAccuracy())) {   // vector files written before it was recorded lack it
+                data.add(TRAIN, d.layer(), d.trainAccuracy(), tip);
+            }
         }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         r.setSeriesPaint(HELD_OUT, ChartStyle.categorical(0));

@@ -66,7 +66,7 @@ public final class SteeringSweepChart {
         right.setDefaultToolTipGenerator(kl.tooltips());
         NumberAxis x = new NumberAxis("α (steering strength, in units of σ)");
         x.setAutoRangeIncludesZero(true);
-        NumberAxis y = new NumberAxis("share of items");
+        NumberAxis y = new NumberAxis("share of " + result.unit());
         y.setRange(0, 1.05);
         NumberAxis klAxis = new NumberAxis("KL(unsteered ‖ steered), nats");
         klAxis.setAutoRangeIncludesZero(true);
@@ -84,8 +84,8 @@ public final class SteeringSweepChart {
         base.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(base);
         JFreeChart chart = new JFreeChart("Steering sweep", plot);
-        return style.finish(chart, List.of(String.format(Locale.ROOT, "layer %d; %d items; σ %.4g%s",
-                result.layer(), result.nItems(), sigma, mc2 ? String.format(Locale.ROOT,
+        return style.finish(chart, List.of(String.format(Locale.ROOT, "layer %d; %d %s; σ %.4g%s",
+                result.layer(), result.nItems(), result.unit(), sigma, mc2 ? String.format(Locale.ROOT,
                         "; unsteered MC2 %.3f", result.baselineMc2()) : "")));
     }
 

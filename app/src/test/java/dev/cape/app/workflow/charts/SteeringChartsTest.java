@@ -88,6 +88,11 @@ class SteeringChartsTest {
         assertEquals(SWEEP.baselineAccuracy(),
                 ((ValueMarker) plot.getRangeMarkers(Layer.FOREGROUND).iterator().next()).getValue());
         assertTrue(subtitles(c).contains("layer 3; 40 items; σ 1.250"), subtitles(c));
+        SteeringEvaluation.Result statements = new SteeringEvaluation.Result(3, 0.6, SWEEP.points(), 40, Double.NaN,
+                "statements");
+        JFreeChart s = SteeringSweepChart.build(statements, ChartStyle.plain(), 1.25);
+        assertTrue(subtitles(s).contains("layer 3; 40 statements; σ 1.250"), subtitles(s));
+        assertEquals("share of statements", s.getXYPlot().getRangeAxis().getLabel());
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.controlsfx.control.table.TableFilter;
  */
 public final class DataPane extends VBox {
 
-    public DataPane(DataViewModel vm) {
+    public DataPane(DataViewModel vm, ImportsViewModel imports) {
         super(6);
         setId("data-pane");
         TableView<ModelRow> table = new TableView<>(vm.rows());
@@ -50,7 +50,7 @@ public final class DataPane extends VBox {
         families.setPrefHeight(170);
         families.setCellFactory(CheckBoxListCell.forListView(vm::includedProperty));
 
-        ListView<ImportProblem> problems = new ListView<>(vm.problems());
+        ListView<ImportProblem> problems = new ListView<>(imports.problems());
         problems.setId("import-problems");
         problems.setPrefHeight(110);
         problems.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
@@ -63,12 +63,12 @@ public final class DataPane extends VBox {
             }
         });
         Button clear = new Button("Clear");
-        clear.setOnAction(e -> vm.clearProblems());
+        clear.setOnAction(e -> imports.clearProblems());
         VBox problemBox = new VBox(4, new HBox(8, new Label("Import problems"), clear), problems);
-        problemBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.problems()));
+        problemBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(imports.problems()));
         problemBox.managedProperty().bind(problemBox.visibleProperty());
 
-        ListView<ImportNote> notes = new ListView<>(vm.notes());
+        ListView<ImportNote> notes = new ListView<>(imports.notes());
         notes.setId("import-notes");
         notes.setPrefHeight(80);
         notes.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
@@ -81,15 +81,15 @@ public final class DataPane extends VBox {
         });
         notes.setMinHeight(60);
         // after the list has laid out the new items: show the newest note
-        vm.notes().addListener((ListChangeListener<ImportNote>) c ->
-                Platform.runLater(() -> notes.scrollTo(vm.notes().size() - 1)));
+        imports.notes().addListener((ListChangeListener<ImportNote>) c ->
+                Platform.runLater(() -> notes.scrollTo(imports.notes().size() - 1)));
         Button clearNotes = new Button("Clear");
-        clearNotes.setOnAction(e -> vm.clearNotes());
+        clearNotes.setOnAction(e -> imports.clearNotes());
         TitledPane notePane = new TitledPane(null, new VBox(4, notes, clearNotes));
         notePane.setId("import-notes-pane");
-        notePane.textProperty().bind(javafx.beans.binding.Bindings.size(vm.notes())
+        notePane.textProperty().bind(javafx.beans.binding.Bindings.size(imports.notes())
                 .asString("Import notes (%d): what the import changed or assumed"));
-        notePane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.notes()));
+        notePane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(imports.notes()));
         notePane.managedProperty().bind(notePane.visibleProperty());
 
         Label hint = new Label("Drop CSV files here, or File ▸ Open. Select rows to mark them in every chart.");

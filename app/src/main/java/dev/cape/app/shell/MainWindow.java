@@ -38,7 +38,7 @@ public final class MainWindow extends BorderPane {
         settings.setFitToWidth(true);
         charts = new ChartsPane(wb.charts(), new FamilyTab(wb.family(), wb.compare(), wb.prediction()),
                 new HeadInspectorTab(wb.heads(), wb.model()), new SteeringTab(wb.steering(), wb.model()));
-        split = new SplitPane(new DataPane(wb.data()), charts, settings);
+        split = new SplitPane(new DataPane(wb.data(), wb.imports()), charts, settings);
         setCenter(split);
         setTop(menus(wb));
         setBottom(new StatusBar(wb.session()));
@@ -56,10 +56,10 @@ public final class MainWindow extends BorderPane {
             e.setDropCompleted(ok);
             e.consume();
         });
-        wb.data().mappingRequestProperty().addListener((o, a, request) -> {
+        wb.imports().mappingRequestProperty().addListener((o, a, request) -> {
             if (request != null) {
                 new ColumnMappingDialog(new ColumnMappingViewModel(request)).showAndWait().ifPresentOrElse(
-                        m -> wb.data().importWithMapping(request, m), () -> wb.data().skipMapping(request));
+                        m -> wb.imports().importWithMapping(request, m), () -> wb.imports().skipMapping(request));
             }
         });
     }

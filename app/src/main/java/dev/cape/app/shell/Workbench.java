@@ -3,6 +3,7 @@ package dev.cape.app.shell;
 import dev.cape.app.charts.ChartsViewModel;
 import dev.cape.app.common.TaskRunner;
 import dev.cape.app.data.DataViewModel;
+import dev.cape.app.data.ImportsViewModel;
 import dev.cape.app.family.CompareViewModel;
 import dev.cape.app.family.FamilyViewModel;
 import dev.cape.app.family.PredictionViewModel;
@@ -25,6 +26,7 @@ public final class Workbench {
     private final WorkbenchPreferences preferences;
     private final WorkbenchViewModel session;
     private final DataViewModel data;
+    private final ImportsViewModel imports;
     private final SettingsViewModel settings;
     private final ChartsViewModel charts;
     private final SessionViewModel sessions;
@@ -39,7 +41,8 @@ public final class Workbench {
     public Workbench(TaskRunner runner, WorkbenchPreferences preferences) {
         this.preferences = preferences;
         session = new WorkbenchViewModel(runner, preferences.options());
-        data = new DataViewModel(session, runner);
+        data = new DataViewModel(session);
+        imports = new ImportsViewModel(session, runner);
         settings = new SettingsViewModel(session);
         charts = new ChartsViewModel(session, runner);
         sessions = new SessionViewModel(session, runner, preferences);
@@ -58,13 +61,13 @@ public final class Workbench {
 
     /** Starts on the bundled data set, read and diagnosed in the background. */
     public void loadBundled() {
-        data.loadBundled();
+        imports.loadBundled();
     }
 
     /** Imports CSV files into the session. */
     public void openCsv(List<Path> files) {
         sessions.remember(files);
-        data.openFiles(files);
+        imports.openFiles(files);
     }
 
     /**
@@ -146,6 +149,7 @@ public final class Workbench {
 
     public WorkbenchViewModel session() { return session; }
     public DataViewModel data() { return data; }
+    public ImportsViewModel imports() { return imports; }
     public SettingsViewModel settings() { return settings; }
     public ChartsViewModel charts() { return charts; }
     public SessionViewModel sessions() { return sessions; }

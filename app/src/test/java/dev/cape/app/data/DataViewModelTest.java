@@ -2,151 +2,27 @@ package dev.cape.app.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cape.analysis.data.BundledData;
-import dev.cape.analysis.data.ColumnMapping;
 import dev.cape.analysis.data.Dataset;
 import dev.cape.app.TestData;
 import dev.cape.app.common.SameThreadTaskRunner;
 import dev.cape.app.shell.WorkbenchViewModel;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class DataViewModelTest {
 
-    @TempDir
-    Path dir;
     final WorkbenchViewModel session = new WorkbenchViewModel(new SameThreadTaskRunner(), TestData.fastOptions());
-    final DataViewModel vm = new DataViewModel(session, new SameThreadTaskRunner());
+    final DataViewModel vm = new DataViewModel(session);
     Dataset before;
 
     @BeforeEach
     void load() {
         session.replaceData(BundledData.baseModels(), Set.of());
         before = session.datasetProperty().get();
-    }
-
-    @Test
-    void badCellIsListedWithFileLineAndColumnAndTheDataStays() {
-        vm.openFiles(List.of(TestData.badCsv(dir)));
-        assertEquals(1, vm.problems().size());
-        ImportProblem p = vm.problems().get(0);
-        assertEquals(4, p.line());
-        assertEquals("gsm8k", p.column());
-        assertTrue(p.message().contains("bad.csv") && p.message().contains("abc"), p.message());
-        assertEquals(before, session.datasetProperty().get());
-        assertFalse(vm.families().contains("Badfam"));
-        assertFalse(vm.importingProperty().get());
-    }
-
-    @Test
-    void missingFileIsListed() {
-        vm.openFiles(List.of(dir.resolve("absent.csv")));
-        assertEquals(1, vm.problems().size());
-        assertTrue(vm.problems().get(0).message().contains("no such file"), vm.problems().get(0).message());
-        assertEquals(before, session.datasetProperty().get());
-    }
-
-    @Test
-    void goodAndBadFilesTogetherImportTheGoodOne() {
-        vm.openFiles(List.of(TestData.badCsv(dir), TestData.goodCsv(dir)));
-        assertEquals(1, vm.problems().size());
-        assertTrue(vm.families().contains("Testfam"));
-        vm.clearProblems();
-        assertTrue(vm.problems().isEmpty());
-    }
-
-    @Test
-    void bundledDataShowsItsImportNotesUnderItsName() {
-        assertEquals(before.importNotes().size(), vm.notes().size());
-        assertTrue(vm.notes().stream().allMatch(n -> n.file().equals("bundled base_models.csv")),
-                vm.notes().toString());
-        assertTrue(vm.notes().get(0).text().startsWith("bundled base_models.csv: columns kept as extra benchmarks"),
-                vm.notes().get(0).text());
-    }
-
-    @Test
-    void importedFileAddsItsNotesNamingTheFileAndBadFilesAddNone() {
-        int bundled = vm.notes().size();
-        Path pct = TestData.percentCsv(dir);
-        vm.openFiles(List.of(TestData.badCsv(dir), pct));
-        assertTrue(vm.families().contains("Pctfam"));
-        List<ImportNote> added = vm.notes().subList(bundled, vm.notes().size());
-        assertEquals(1, added.size(), added.toString());
-        assertEquals(pct.toString(), added.get(0).file());
-        assertEquals("column 'mmlu' (mmlu): percentages (values up to 62.0, line 5), divided by 100",
-                added.get(0).message());
-        assertTrue(added.get(0).text().contains("pctfam.csv: column 'mmlu'"), added.get(0).text());
-        vm.clearNotes();
-        assertTrue(vm.notes().isEmpty());
-    }
-
-    @Test
-    void replacingTheDataReplacesTheNotes() {
-        vm.openFiles(List.of(TestData.percentCsv(dir)));
-        Dataset merged = session.datasetProperty().get();
-        assertTrue(vm.notes().stream().anyMatch(n -> n.file().endsWith("pctfam.csv")));
-        vm.loadBundled();
-        assertTrue(vm.notes().stream().noneMatch(n -> n.file().endsWith("pctfam.csv")), vm.notes().toString());
-        assertEquals(before.importNotes().size(), vm.notes().size());
-        // a session file replaces the data with its saved data set: its notes are shown under its source
-        session.replaceData(merged, Set.of());
-        assertEquals(merged.importNotes().size(), vm.notes().size());
-        assertTrue(vm.notes().stream().allMatch(n -> n.file().equals(merged.source())));
-    }
-
-    @Test
-    void unrecognisedHeadersAskForAMappingAndSkippingListsTheFile() {
-        vm.openFiles(List.of(TestData.unmappedCsv(dir)));
-        MappingRequest request = vm.mappingRequestProperty().get();
-        assertNotNull(request);
-        assertEquals(List.of("name", "group", "billions", "score_a", "score_b", "score_c", "score_t"),
-                request.headers());
-        assertEquals("no column recognised as family, size", request.reason());
-        vm.skipMapping(request);
-        assertNull(vm.mappingRequestProperty().get());
-        assertEquals(1, vm.problems().size());
-        assertEquals(before, session.datasetProperty().get());
-    }
-
-    @Test
-    void mappedFileIsMerged() {
-        vm.openFiles(List.of(TestData.unmappedCsv(dir)));
-        MappingRequest request = vm.mappingRequestProperty().get();
-        vm.importWithMapping(request, ColumnMapping.none().withModel("name").withFamily("group").withSize("billions")
-                .withBenchmark("score_a", "arc_c").withBenchmark("score_b", "gsm8k").withBenchmark("score_c", "mmlu")
-                .withBenchmark("score_t", "truthfulqa_mc2"));
-        assertTrue(vm.families().contains("Mapfam"));
-        assertTrue(vm.rows().stream().anyMatch(r -> r.model().equals("u/u-7b") && !Double.isNaN(r.r())));
-        assertNull(vm.mappingRequestProperty().get());
-    }
-
-    @Test
-    void mappingThatStillFailsIsListed() {
-        vm.openFiles(List.of(TestData.unmappedCsv(dir)));
-        MappingRequest request = vm.mappingRequestProperty().get();
-        // "name" as the size column: model names are not numbers
-        vm.importWithMapping(request, ColumnMapping.none().withModel("score_a").withFamily("group")
-                .withSize("name").withBenchmark("score_t", "truthfulqa_mc2"));
-        assertEquals(1, vm.problems().size());
-        assertEquals(before, session.datasetProperty().get());
-    }
-
-    @Test
-    void bundledDataReplacesTheSessionData(@TempDir Path other) {
-        vm.openFiles(List.of(TestData.goodCsv(other)));
-        assertTrue(vm.families().contains("Testfam"));
-        vm.loadBundled();
-        assertEquals(before, session.datasetProperty().get());
-        assertFalse(vm.families().contains("Testfam"));
-        assertFalse(vm.importingProperty().get());
     }
 
     @Test
@@ -170,51 +46,5 @@ class DataViewModelTest {
         vm.select(vm.rows().subList(0, 2));
         assertEquals(Set.of(vm.rows().get(0).model(), vm.rows().get(1).model()),
                 session.selectedModelsProperty().get());
-    }
-
-    /** Queues jobs and runs them when told, in any order, as background jobs may finish. */
-    static final class QueuedRunner implements dev.cape.app.common.TaskRunner {
-        final java.util.List<Runnable> queued = new java.util.ArrayList<>();
-
-        @Override
-        public <T> dev.cape.app.common.TaskHandle run(String title, dev.cape.app.common.BackgroundJob<T> job,
-                dev.cape.app.common.TaskCallbacks<T> callbacks) {
-            queued.add(() -> {
-                try {
-                    callbacks.onSuccess().accept(job.call(dev.cape.analysis.resampling.ProgressListener.NONE));
-                } catch (Exception e) {
-                    callbacks.onFailure().accept(e);
-                }
-            });
-            return dev.cape.app.common.TaskHandle.NONE;
-        }
-    }
-
-    @Test
-    void aFileImportedWhileTheBundledDataLoadsIsKept() {
-        QueuedRunner queue = new QueuedRunner();
-        WorkbenchViewModel fresh = new WorkbenchViewModel(new SameThreadTaskRunner(), TestData.fastOptions());
-        DataViewModel early = new DataViewModel(fresh, queue);
-        early.loadBundled();
-        early.openFiles(List.of(TestData.goodCsv(dir)));
-        queue.queued.get(1).run();   // the import finishes first
-        queue.queued.get(0).run();
-        assertEquals(BundledData.baseModels().models().size() + 4, fresh.datasetProperty().get().models().size());
-        assertTrue(early.families().contains("Testfam"));
-        assertTrue(early.families().contains("Llama-2"));
-        assertTrue(early.notes().stream().anyMatch(n -> n.text().contains("testfam.csv")), "the file's notes stay");
-    }
-
-    @Test
-    void aSessionOpenedWhileTheBundledDataLoadsWins() {
-        QueuedRunner queue = new QueuedRunner();
-        WorkbenchViewModel fresh = new WorkbenchViewModel(new SameThreadTaskRunner(), TestData.fastOptions());
-        DataViewModel early = new DataViewModel(fresh, queue);
-        early.loadBundled();
-        Dataset opened = new Dataset("session.cape", BundledData.baseModels().models().subList(0, 10),
-                BundledData.baseModels().benchmarks(), List.of());
-        fresh.replaceData(opened, Set.of());
-        queue.queued.get(0).run();
-        assertEquals(opened, fresh.datasetProperty().get());
     }
 }

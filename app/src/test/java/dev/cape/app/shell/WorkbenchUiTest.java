@@ -263,7 +263,7 @@ class WorkbenchUiTest {
         assertEquals(gpt2.toString(), wb.model().pathProperty().get());
         assertEquals("tab-heads", robot.lookup("#charts").<javafx.scene.control.TabPane>query().getSelectionModel()
                 .getSelectedItem().getId());
-        assertTrue(wb.data().problems().isEmpty(), "the folder is not read as a CSV");
+        assertTrue(wb.imports().problems().isEmpty(), "the folder is not read as a CSV");
         assertEquals(MODELS, table(robot).getItems().size());
     }
 
@@ -295,7 +295,7 @@ class WorkbenchUiTest {
 
     private void awaitAnalysis() throws Exception {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wb.session().resultProperty().get() != null
-                && !wb.session().fullPendingProperty().get() && !wb.data().importingProperty().get());
+                && !wb.session().fullPendingProperty().get() && !wb.imports().importingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

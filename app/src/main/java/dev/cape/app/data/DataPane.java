@@ -94,7 +94,21 @@ public final class DataPane extends VBox {
 
         Label hint = new Label("Drop CSV files here, or File ▸ Open. Select rows to mark them in every chart.");
         hint.setWrapText(true);
-        TitledPane familyPane = new TitledPane("Families (unchecked ones are left out)", families);
+        Button all = new Button("All");
+        all.setOnAction(e -> vm.includeAll());
+        Button onlySelected = new Button("Only the selected rows' families");
+        onlySelected.setId("only-selected-families");
+        onlySelected.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(
+                table.getSelectionModel().getSelectedItems()));
+        onlySelected.setOnAction(e -> vm.includeOnlySelected());
+        javafx.scene.control.MenuItem onlyThis = new javafx.scene.control.MenuItem("Only this family");
+        onlyThis.setOnAction(e -> vm.includeOnly(java.util.List.of(families.getSelectionModel().getSelectedItem())));
+        onlyThis.disableProperty().bind(families.getSelectionModel().selectedItemProperty().isNull());
+        javafx.scene.control.MenuItem checkAll = new javafx.scene.control.MenuItem("Check all");
+        checkAll.setOnAction(e -> vm.includeAll());
+        families.setContextMenu(new javafx.scene.control.ContextMenu(onlyThis, checkAll));
+        TitledPane familyPane = new TitledPane("Families (unchecked ones are left out)",
+                new VBox(4, families, new HBox(6, all, onlySelected)));
         getChildren().addAll(hint, problemBox, table, notePane, familyPane);
     }
 

@@ -2,6 +2,7 @@ package dev.cape.app.data;
 
 import dev.cape.analysis.data.Dataset;
 import dev.cape.app.shell.WorkbenchViewModel;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,25 @@ public final class DataViewModel {
             p.addListener((o, a, b) -> session.setFamilyIncluded(f, b));
             return p;
         });
+    }
+
+    /** Checks every family. */
+    public void includeAll() {
+        session.setExcludedFamilies(java.util.Set.of());
+    }
+
+    /** Checks only {@code keep} and leaves out every other family, in one recomputation; nothing when empty. */
+    public void includeOnly(Collection<String> keep) {
+        if (!keep.isEmpty()) {
+            session.setExcludedFamilies(families.stream().filter(f -> !keep.contains(f)).collect(Collectors.toSet()));
+        }
+    }
+
+    /** Checks only the families of the selected rows. */
+    public void includeOnlySelected() {
+        includeOnly(session.selectedModelsProperty().get().isEmpty() ? List.of() : rows.stream()
+                .filter(r -> session.selectedModelsProperty().get().contains(r.model())).map(ModelRow::family)
+                .collect(Collectors.toSet()));
     }
 
     /** Selects rows: their models are ringed in every chart. */

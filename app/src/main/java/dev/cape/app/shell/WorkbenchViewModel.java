@@ -74,6 +74,14 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /** Leaves out exactly {@code families} (one recomputation, however many change). */
+    public void setExcludedFamilies(Set<String> families) {
+        if (!families.equals(excludedFamilies.get())) {
+            excludedFamilies.set(Set.copyOf(families));
+            recompute();
+        }
+    }
+
     /** New options; recomputes when they differ from the current ones. */
     public void applyOptions(DiagnosisOptions o) {
         if (!o.equals(options.get())) {

@@ -47,4 +47,29 @@ class DataViewModelTest {
         assertEquals(Set.of(vm.rows().get(0).model(), vm.rows().get(1).model()),
                 session.selectedModelsProperty().get());
     }
+
+    @Test
+    void onlyTheSelectedRowsFamiliesStayCheckedAndAllChecksThemAgain() {
+        ModelRow llama = vm.rows().stream().filter(r -> r.family().equals("Llama-2")).findFirst().orElseThrow();
+        ModelRow qwen = vm.rows().stream().filter(r -> r.family().equals("Qwen1.5")).findFirst().orElseThrow();
+        vm.select(java.util.List.of(llama, qwen));
+        vm.includeOnlySelected();
+        Set<String> expected = new java.util.HashSet<>(vm.families());
+        expected.removeAll(Set.of("Llama-2", "Qwen1.5"));
+        assertEquals(expected, session.excludedFamiliesProperty().get());
+        assertTrue(vm.includedProperty("Llama-2").get());
+        assertFalse(vm.includedProperty("Llama").get());
+        vm.includeAll();
+        assertEquals(Set.of(), session.excludedFamiliesProperty().get());
+        assertTrue(vm.includedProperty("Llama").get());
+    }
+
+    @Test
+    void onlyNothingChangesNothing() {
+        session.setFamilyIncluded("Llama", false);
+        vm.select(java.util.List.of());
+        vm.includeOnlySelected();
+        vm.includeOnly(java.util.List.of());
+        assertEquals(Set.of("Llama"), session.excludedFamiliesProperty().get());
+    }
 }

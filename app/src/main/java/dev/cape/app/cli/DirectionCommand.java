@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code cape direction}: a truth direction per layer, the held-out accuracy curve, and the vector file. */
 @Command(name = "direction", mixinStandardHelpOptions = true,
+        header = "Fits a truth direction at every layer from labelled statements and saves the vectors.",
         description = {"Fits a truth direction at every layer from labelled statements (last-token hook_resid_post),",
                 "prints the held-out accuracy of each layer's projection classifier, and saves the directions",
                 "(with σ and provenance) as safetensors; the best layer is the one used for steering by default.",

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
  * as JSON, in the conventions of the tiny-model fixtures' {@code expected.json}.
  */
 @Command(name = "forward", mixinStandardHelpOptions = true,
+        header = "Runs a model on token ids or text and prints logits, hidden states, an attention pattern or greedy tokens as JSON.",
         description = {"Runs a model (HF folder or llama2.c model.bin) on token ids or text and prints",
                 "the requested outputs as JSON: input_ids always; logits_last (the last N positions' logits),",
                 "hidden_states_last_pos (L+1 vectors at the last position, HF output_hidden_states order, the last",

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code cape generate}: streams a continuation of a prompt, token by token, from a model folder. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
+        header = "Generates text from a model, streaming each token (greedy, or temperature/top-k/top-p sampling).",
         description = {"Generates text from a model (HF folder or llama2.c model.bin, with its tokenizer), printing each",
                 "token as it is chosen. Temperature 0 is greedy; otherwise temperature, top-k and top-p sampling",
                 "from --seed. Stops at the end-of-sequence token or after --max-tokens; a summary goes to stderr."})

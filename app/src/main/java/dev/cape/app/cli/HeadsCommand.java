@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code cape heads}: the attention-head census against truth and reasoning directions. */
 @Command(name = "heads", mixinStandardHelpOptions = true,
+        header = "Finds competing attention heads: truth and reasoning effects of every head, with permutation nulls.",
         description = {"Projects every attention head's last-token output (attn.hook_result) on its layer's truth",
                 "direction and on a reasoning direction, in sigma units, against label-permutation and",
                 "random-direction nulls with family-wise correction over heads. A competing head is significantly",

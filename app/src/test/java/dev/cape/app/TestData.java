@@ -18,6 +18,14 @@ public final class TestData {
     }
 
     /** A valid CSV with one new family, "Testfam", of four sizes. */
+    /** A session on the bundled base models, analysed on the calling thread with {@link #fastOptions()}. */
+    public static dev.cape.app.shell.WorkbenchViewModel bundledSession() {
+        var s = new dev.cape.app.shell.WorkbenchViewModel(new dev.cape.app.common.SameThreadTaskRunner(),
+                fastOptions());
+        s.replaceData(dev.cape.analysis.data.BundledData.baseModels(), java.util.Set.of());
+        return s;
+    }
+
     public static Path goodCsv(Path dir) {
         return write(dir.resolve("testfam.csv"), """
                 model,family,params_b,hidden_size,arc_c,gsm8k,mmlu,truthfulqa_mc2

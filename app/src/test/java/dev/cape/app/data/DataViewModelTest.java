@@ -10,20 +10,13 @@ import dev.cape.app.TestData;
 import dev.cape.app.common.SameThreadTaskRunner;
 import dev.cape.app.shell.WorkbenchViewModel;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class DataViewModelTest {
 
-    final WorkbenchViewModel session = new WorkbenchViewModel(new SameThreadTaskRunner(), TestData.fastOptions());
+    final WorkbenchViewModel session = TestData.bundledSession();
+    final Dataset before = session.datasetProperty().get();
     final DataViewModel vm = new DataViewModel(session);
-    Dataset before;
-
-    @BeforeEach
-    void load() {
-        session.replaceData(BundledData.baseModels(), Set.of());
-        before = session.datasetProperty().get();
-    }
 
     @Test
     void rowsCarryTheAnalysisAndUncheckingAFamilyLeavesItOut() {

@@ -15,7 +15,6 @@ import dev.cape.app.shell.WorkbenchViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,16 +22,10 @@ class ImportsViewModelTest {
 
     @TempDir
     Path dir;
-    final WorkbenchViewModel session = new WorkbenchViewModel(new SameThreadTaskRunner(), TestData.fastOptions());
+    final WorkbenchViewModel session = TestData.bundledSession();
+    final Dataset before = session.datasetProperty().get();
     final DataViewModel vm = new DataViewModel(session);
     final ImportsViewModel imports = new ImportsViewModel(session, new SameThreadTaskRunner());
-    Dataset before;
-
-    @BeforeEach
-    void load() {
-        session.replaceData(BundledData.baseModels(), Set.of());
-        before = session.datasetProperty().get();
-    }
 
     @Test
     void badCellIsListedWithFileLineAndColumnAndTheDataStays() {

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cape.analysis.data.BundledData;
 import dev.cape.analysis.data.Dataset;
 import dev.cape.app.TestData;
-import dev.cape.app.common.SameThreadTaskRunner;
 import dev.cape.app.shell.WorkbenchViewModel;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

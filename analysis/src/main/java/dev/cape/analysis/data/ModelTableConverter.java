@@ -245,7 +245,7 @@ final class ModelTableConverter {
                 if (!PLAIN_NUMBER.matcher(cell).matches()) {
                     if (strict) {
                         String hint = DECIMAL_COMMA.matcher(cell).matches()
-                                ? " written with a decimal point (e.g. 0.45)" : "";
+                                ? "; write decimals with a point (0.45, not 0,45)" : "";
                         throw new DataFormatException(source, row.line(), header, "found '" + cell + "'; expected "
                                 + expected + hint);
                     }

@@ -99,7 +99,7 @@ class CsvImporterInvalidInputTest {
     @Test
     void decimalCommaScoreIsRejectedWithAHint() {
         assertMentions(rejects("model;family;params_b;mmlu\na;f;7;0,45\n"), "line 2", "found '0,45'",
-                "decimal point");
+                "when missing; write decimals with a point (0.45, not 0,45)");
     }
 
     @Test

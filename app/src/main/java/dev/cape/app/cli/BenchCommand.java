@@ -183,10 +183,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Load time, prefill and KV-cached decode throughput, and peak memory of a model. */
     @Command(name = "forward", mixinStandardHelpOptions = true,
-            description = {"Benchmarks a model: reading its weight files from the page cache, loading it, prefill"
-                    + " (batch 1 x --prefill tokens) and KV-cached greedy decoding (--decode tokens), peak RSS",
-                    "(VmHWM) against the float32 weight bytes, and (unless --no-profile) a JFR split of the decoding"
-                    + " thread's time between libtorch calls and Java. Token ids are random (--seed)."})
+            description = "Benchmarks a model: reading its weight files from the page cache, loading it, "
+                    + "prefill (batch 1 x --prefill tokens) and KV-cached greedy decoding (--decode tokens), "
+                    + "peak RSS (VmHWM) against the float32 weight bytes, and (unless --no-profile) a JFR "
+                    + "split of the decoding thread's time between libtorch calls and Java. Token ids are "
+                    + "random (--seed).")
     static final class Forward implements Callable<Integer> {
 
         @Spec

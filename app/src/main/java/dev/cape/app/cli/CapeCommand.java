@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 
 /** The {@code cape} command: subcommands for every job; with no subcommand, the default job on the bundled data. */
 @Command(name = "cape", mixinStandardHelpOptions = true, versionProvider = CapeCommand.Version.class,
+        scope = CommandLine.ScopeType.INHERIT,   // subcommands print the version with -V too
         description = "CAPE Workbench: how reasoning and truthfulness interact as language models grow.%n"
                 + "With no command, opens the workbench window on the bundled data; without a display, prints the "
                 + "diagnosis of the bundled data instead.",

@@ -24,7 +24,8 @@ public final class DiagnosisSettings {
     double tau;
 
     @Option(names = "--permutations", defaultValue = "100000",
-            description = "Permutations of the pooled tests (default: ${DEFAULT-VALUE}).")
+            description = "Permutations of the pooled tax/cooperative tests and the width tests "
+                    + "(default: ${DEFAULT-VALUE}).")
     int permutations;
 
     @Option(names = "--bootstrap", defaultValue = "10000",

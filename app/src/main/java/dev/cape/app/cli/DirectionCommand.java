@@ -29,10 +29,11 @@ import picocli.CommandLine.Spec;
 /** {@code cape direction}: a truth direction per layer, the held-out accuracy curve, and the vector file. */
 @Command(name = "direction", mixinStandardHelpOptions = true,
         header = "Fits a truth direction at every layer from labelled statements and saves the vectors.",
-        description = {"Fits a truth direction at every layer from labelled statements (last-token hook_resid_post),",
-                "prints the held-out accuracy of each layer's projection classifier, and saves the directions",
-                "(with σ and provenance) as safetensors; the best layer is the one used for steering by default.",
-                "With --chart FILE, also draws the accuracy by layer (the steering console's figure)."})
+        description = "Fits a truth direction at every layer from labelled statements (last-token "
+                + "hook_resid_post), prints the held-out accuracy of each layer's projection classifier, and "
+                + "saves the directions (with σ and provenance) as safetensors; the best layer is the one "
+                + "used for steering by default.%nWith --chart FILE, also draws the accuracy by layer (the "
+                + "steering console's figure).")
 public final class DirectionCommand implements Callable<Integer> {
 
     @Spec
@@ -42,14 +43,16 @@ public final class DirectionCommand implements Callable<Integer> {
     ModelOptions model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE",
-            description = "statement,label CSV; TruthfulQA CSV or mc_task.json; or generated:KIND[:PAIRS[:SEED]].")
+            description = "statement,label CSV; TruthfulQA CSV or mc_task.json; bundled:NAME; or "
+                    + "generated:KIND[:PAIRS[:SEED]].")
     String data;
 
     @Option(names = "--method", defaultValue = "mass-mean", paramLabel = "M",
             description = "mass-mean, logistic, pca or pca-uncentred. Default: ${DEFAULT-VALUE}.")
     String method;
 
-    @Option(names = "--split-seed", defaultValue = "1", paramLabel = "S", description = "Seed of the split by item.")
+    @Option(names = "--split-seed", defaultValue = "1", paramLabel = "S", description = "Seed of the split by item."
+            + " Default: ${DEFAULT-VALUE}.")
     long splitSeed;
 
     @Option(names = "--test-share", defaultValue = "0.5", paramLabel = "F",
@@ -57,15 +60,17 @@ public final class DirectionCommand implements Callable<Integer> {
     double testShare;
 
     @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
-            description = "Use N items drawn with the split seed (0 = all).")
+            description = "Use N items drawn with the split seed (0 = all). Default: ${DEFAULT-VALUE}.")
     int limit;
 
-    @Option(names = "--l2", defaultValue = "0.01", paramLabel = "λ", description = "L2 penalty of the logistic probe.")
+    @Option(names = "--l2", defaultValue = "0.01", paramLabel = "λ", description = "L2 penalty of the logistic probe."
+            + " Default: ${DEFAULT-VALUE}.")
     double l2;
 
     @Option(names = "--bos", defaultValue = "default", paramLabel = "default|none",
-            description = {"Start each statement with BOS by the tokenizer's convention (default; llama2.c always",
-                    "does) or never (none, as a pipeline encoding with bos=False). Default: ${DEFAULT-VALUE}."})
+            description = "Start each statement with BOS by the tokenizer's convention (default; llama2.c "
+                    + "always does) or never (none, as a pipeline encoding with bos=False). Default: "
+                    + "${DEFAULT-VALUE}.")
     String bos;
 
     @Option(names = "--compare-all", description = "Also fit the logistic probe at every layer to report its cosine.")

@@ -13,10 +13,10 @@ import picocli.CommandLine.Spec;
 /** {@code cape export-gguf}: a direction file as a llama.cpp control vector. */
 @Command(name = "export-gguf", mixinStandardHelpOptions = true,
         header = "Writes a direction file as a llama.cpp control-vector GGUF.",
-        description = {"Writes a direction file as a llama.cpp control-vector GGUF: tensor direction.N (F32,",
-                "d_model) holds sigma·v for block N's output (llama.cpp's l_out of layer N, 0-based, as our",
-                "blocks.N.hook_resid_post), so llama.cpp's --control-vector-scaled FILE A steers like cape steer",
-                "--alpha A. Block 0 has no slot in llama.cpp and cannot be exported."})
+        description = "Writes a direction file as a llama.cpp control-vector GGUF: tensor direction.N (F32, "
+                + "d_model) holds sigma·v for block N's output (llama.cpp's l_out of layer N, 0-based, as our "
+                + "blocks.N.hook_resid_post), so llama.cpp's --control-vector-scaled FILE A steers like cape "
+                + "steer --alpha A. Block 0 has no slot in llama.cpp and cannot be exported.")
 public final class ExportGgufCommand implements Callable<Integer> {
 
     @Spec

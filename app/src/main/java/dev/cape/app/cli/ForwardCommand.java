@@ -27,18 +27,19 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "forward", mixinStandardHelpOptions = true,
         header = "Runs a model on token ids or text and prints logits, hidden states, an attention pattern or greedy tokens as JSON.",
-        description = {"Runs a model (HF folder or llama2.c model.bin) on token ids or text and prints",
-                "the requested outputs as JSON: input_ids always; logits_last (the last N positions' logits),",
-                "hidden_states_last_pos (L+1 vectors at the last position, HF output_hidden_states order, the last",
-                "one after the final norm), pattern (attention probabilities of one layer and head), greedy (N",
-                "greedy continuation tokens)."})
+        description = "Runs a model (HF folder or llama2.c model.bin) on token ids or text and prints the "
+                + "requested outputs as JSON: input_ids always; logits_last (the last N positions' logits), "
+                + "hidden_states_last_pos (L+1 vectors at the last position, HF output_hidden_states order, "
+                + "the last one after the final norm), pattern (attention probabilities of one layer and "
+                + "head), greedy (N greedy continuation tokens).")
 public final class ForwardCommand implements Callable<Integer> {
 
     static final class Input {
         @Option(names = "--ids", split = ",", paramLabel = "ID", description = "Token ids, comma-separated.")
         int[] ids;
 
-        @Option(names = "--text", paramLabel = "TEXT", description = "Text, encoded with the folder's tokenizer.json.")
+        @Option(names = "--text", paramLabel = "TEXT", description = "Text, encoded with the model's tokenizer "
+                + "(tokenizer.json, or llama2.c's tokenizer.bin).")
         String text;
     }
 
@@ -109,14 +110,16 @@ public final class ForwardCommand implements Callable<Integer> {
     Input input;
 
     @Option(names = "--greedy", paramLabel = "N", defaultValue = "0",
-            description = "Greedy continuation tokens to add (KV-cached; does not stop at EOS). Default: ${DEFAULT-VALUE}.")
+            description = "Greedy continuation tokens to add (KV-cached; does not stop at EOS)."
+                    + " Default: ${DEFAULT-VALUE}.")
     int greedy;
 
     @Option(names = "--dump", split = ",", paramLabel = "ITEM",
             description = "Outputs: logits-last[:N], hidden-last, pattern:LAYER:HEAD.")
     List<String> dump = new ArrayList<>();
 
-    @Option(names = "--format", defaultValue = "json", description = "Output format: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--format", defaultValue = "json", description = "Output format: ${COMPLETION-CANDIDATES}."
+            + " Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Option(names = "--bos", negatable = true, description = "With --text: prepend (--no-bos: do not prepend) the"

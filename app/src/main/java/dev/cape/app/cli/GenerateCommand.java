@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 /** {@code cape generate}: streams a continuation of a prompt, token by token, from a model folder. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         header = "Generates text from a model, streaming each token (greedy, or temperature/top-k/top-p sampling).",
-        description = {"Generates text from a model (HF folder or llama2.c model.bin, with its tokenizer), printing each",
-                "token as it is chosen. Temperature 0 is greedy; otherwise temperature, top-k and top-p sampling",
-                "from --seed. Stops at the end-of-sequence token or after --max-tokens; a summary goes to stderr."})
+        description = "Generates text from a model (HF folder or llama2.c model.bin, with its tokenizer), "
+                + "printing each token as it is chosen. Temperature 0 is greedy; otherwise temperature, top-k "
+                + "and top-p sampling from --seed. Stops at the end-of-sequence token or after --max-tokens; "
+                + "a summary goes to stderr.")
 public final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -40,13 +41,16 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "0 = greedy. Default: ${DEFAULT-VALUE}.")
     double temperature;
 
-    @Option(names = "--top-k", defaultValue = "0", paramLabel = "K", description = "0 = off. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--top-k", defaultValue = "0", paramLabel = "K", description = "0 = off."
+            + " Default: ${DEFAULT-VALUE}.")
     int topK;
 
-    @Option(names = "--top-p", defaultValue = "1", paramLabel = "P", description = "1 = off. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--top-p", defaultValue = "1", paramLabel = "P", description = "1 = off."
+            + " Default: ${DEFAULT-VALUE}.")
     double topP;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Sampling seed. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Sampling seed."
+            + " Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--bos", negatable = true, description = "Prepend (--no-bos: do not prepend) the BOS id to the"

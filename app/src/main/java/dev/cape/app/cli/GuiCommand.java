@@ -14,9 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code cape gui}: opens the workbench on the bundled data; refuses with a message where there is no display. */
 @Command(name = "gui", mixinStandardHelpOptions = true,
         header = "Opens the workbench window on the bundled data, with any CSV files or model given.",
-        description = {"Open the CAPE Workbench window on the bundled data (needs a display). Files given are opened",
-                "as if dropped on the window: CSV files are imported, a model folder or llama2.c model.bin is",
-                "loaded for the head inspector and steering console."})
+        description = "Open the CAPE Workbench window on the bundled data (needs a display). Files given are "
+                + "opened as if dropped on the window: CSV files are imported, a model folder or llama2.c "
+                + "model.bin is loaded for the head inspector and steering console.")
 public final class GuiCommand implements Callable<Integer> {
 
     @Spec

@@ -27,11 +27,11 @@ import picocli.CommandLine.Spec;
 /** {@code cape heads}: the attention-head census against truth and reasoning directions. */
 @Command(name = "heads", mixinStandardHelpOptions = true,
         header = "Finds competing attention heads: truth and reasoning effects of every head, with permutation nulls.",
-        description = {"Projects every attention head's last-token output (attn.hook_result) on its layer's truth",
-                "direction and on a reasoning direction, in sigma units, against label-permutation and",
-                "random-direction nulls with family-wise correction over heads. A competing head is significantly",
-                "negative on truth and significantly positive on reasoning; candidates are verified by",
-                "mean-ablation (change of the truth probe's margin)."})
+        description = "Projects every attention head's last-token output (attn.hook_result) on its layer's "
+                + "truth direction and on a reasoning direction, in sigma units, against label-permutation "
+                + "and random-direction nulls with family-wise correction over heads. A competing head is "
+                + "significantly negative on truth and significantly positive on reasoning; candidates are "
+                + "verified by mean-ablation (change of the truth probe's margin).")
 public final class HeadsCommand implements Callable<Integer> {
 
     @Spec
@@ -41,31 +41,37 @@ public final class HeadsCommand implements Callable<Integer> {
     ModelOptions model;
 
     @Option(names = "--truth", required = true, paramLabel = "FILE",
-            description = "True/false statements (CSV, TruthfulQA, or generated:KIND[:PAIRS[:SEED]]).")
+            description = "True/false statements (CSV, TruthfulQA, bundled:NAME or "
+                    + "generated:KIND[:PAIRS[:SEED]]).")
     String truth;
 
     @Option(names = "--reasoning", required = true, paramLabel = "FILE",
-            description = "Reasoning contrast set: correct (1) vs incorrect (0) statements, e.g. generated:addition.")
+            description = "Reasoning contrast set: correct (1) vs incorrect (0) statements (CSV, "
+                    + "bundled:NAME or generated:KIND[:PAIRS[:SEED]]), e.g. generated:addition.")
     String reasoning;
 
     @Option(names = "--limit", defaultValue = "200", paramLabel = "N",
             description = "Items drawn from each set (0 = all). Default: ${DEFAULT-VALUE}.")
     int limit;
 
-    @Option(names = "--permutations", defaultValue = "1000", paramLabel = "B", description = "Label permutations.")
+    @Option(names = "--permutations", defaultValue = "1000", paramLabel = "B", description = "Label permutations."
+            + " Default: ${DEFAULT-VALUE}.")
     int permutations;
 
     @Option(names = "--random-directions", defaultValue = "100", paramLabel = "R",
-            description = "Random directions of the second null.")
+            description = "Random directions of the second null. Default: ${DEFAULT-VALUE}.")
     int randomDirections;
 
-    @Option(names = "--alpha", defaultValue = "0.05", paramLabel = "A", description = "Family-wise level.")
+    @Option(names = "--alpha", defaultValue = "0.05", paramLabel = "A", description = "Family-wise level."
+            + " Default: ${DEFAULT-VALUE}.")
     double alpha;
 
-    @Option(names = "--ablate", defaultValue = "candidates", description = "none, candidates or all.")
+    @Option(names = "--ablate", defaultValue = "candidates", description = "none, candidates or all."
+            + " Default: ${DEFAULT-VALUE}.")
     String ablate;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of every random step.")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of every random step."
+            + " Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Mixin

@@ -15,7 +15,7 @@ public final class ModelOptions {
             description = "Hugging Face model folder or llama2.c model.bin (tokenizer.bin beside it).")
     Path model;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or cuda:N.")
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu, cuda or cuda:N. Default: ${DEFAULT-VALUE}.")
     String device;
 
     /** The model file or folder as given. */

@@ -28,8 +28,8 @@ public final class ScreenshotCommand implements Callable<Integer> {
     int height;
 
     @Option(names = "--model", paramLabel = "DIR|model.bin",
-            description = {"Also run the head inspector and the steering console on this model and render them",
-                    "(stories15M: about half a minute)."})
+            description = "Also run the head inspector and the steering console on this model and render them "
+                    + "(stories15M: about half a minute).")
     Path model;
 
     @Override

@@ -29,13 +29,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code cape steer}: steered against unsteered generation, or an α sweep over an evaluation set. */
 @Command(name = "steer", mixinStandardHelpOptions = true,
-        description = {"Adds alpha·sigma·v (a direction from cape direction) to the residual stream of one layer.",
-                "With --prompt: prints the unsteered and the steered continuation side by side.",
-                "With --eval FILE: sweeps --alphas over held-out items of a statement CSV (\" True\"/\" False\"",
-                "completion) or TruthfulQA (MC1/MC2) and reports accuracy, corrected and broken shares and the KL",
-                "divergence on neutral text. When FILE is the file the direction was fitted on, only the items of",
-                "its test split are used. With --eval, --chart FILE also draws the sweep (the steering console's",
-                "figure)."})
+        description = "Adds alpha·sigma·v (a direction from cape direction) to the residual stream of one "
+                + "layer.%nWith --prompt: prints the unsteered and the steered continuation side by side.%nWith "
+                + "--eval FILE: sweeps --alphas over held-out items of a statement CSV (\" True\"/\" False\" "
+                + "completion) or TruthfulQA (MC1/MC2) and reports accuracy, corrected and broken shares and "
+                + "the KL divergence on neutral text. When FILE is the file the direction was fitted on, only "
+                + "the items of its test split are used. With --eval, --chart FILE also draws the sweep (the "
+                + "steering console's figure).")
 public final class SteerCommand implements Callable<Integer> {
 
     @Spec
@@ -54,7 +54,8 @@ public final class SteerCommand implements Callable<Integer> {
     @Option(names = "--layer", paramLabel = "L", description = "Layer to steer (default: the file's chosen layer).")
     Integer layer;
 
-    @Option(names = "--site", defaultValue = "resid-post", description = "resid-post or resid-pre.")
+    @Option(names = "--site", defaultValue = "resid-post", description = "resid-post or resid-pre."
+            + " Default: ${DEFAULT-VALUE}.")
     String site;
 
     @Option(names = "--new-tokens-only", description = "Steer only the generated tokens, not the prompt.")
@@ -63,24 +64,28 @@ public final class SteerCommand implements Callable<Integer> {
     @Option(names = "--prompt", paramLabel = "TEXT", description = "Prompt to continue.")
     String prompt;
 
-    @Option(names = "--max-tokens", defaultValue = "48", paramLabel = "N", description = "New tokens at most.")
+    @Option(names = "--max-tokens", defaultValue = "48", paramLabel = "N", description = "New tokens at most."
+            + " Default: ${DEFAULT-VALUE}.")
     int maxTokens;
 
-    @Option(names = "--temperature", defaultValue = "0", paramLabel = "T", description = "0 = greedy.")
+    @Option(names = "--temperature", defaultValue = "0", paramLabel = "T", description = "0 = greedy."
+            + " Default: ${DEFAULT-VALUE}.")
     double temperature;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Sampling seed (both runs).")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Sampling seed (both runs)."
+            + " Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--eval", paramLabel = "FILE", description = {"Statement CSV, TruthfulQA file, bundled:NAME or",
-            "generated:KIND[:PAIRS[:SEED]] to evaluate on."})
+    @Option(names = "--eval", paramLabel = "FILE", description = "Statement CSV, TruthfulQA file, bundled:NAME "
+            + "or generated:KIND[:PAIRS[:SEED]] to evaluate on.")
     Path eval;
 
     @Option(names = "--alphas", defaultValue = "0,1,2,4,8", paramLabel = "LIST", split = ",",
             description = "Alphas of the sweep. Default: ${DEFAULT-VALUE}.")
     double[] alphas;
 
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Evaluate at most N items (0 = all).")
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Evaluate at most N items (0 = all)."
+            + " Default: ${DEFAULT-VALUE}.")
     int limit;
 
     @Option(names = "--template", defaultValue = TrueFalseTask.DEFAULT_TEMPLATE, paramLabel = "TEXT",
@@ -133,8 +138,8 @@ public final class SteerCommand implements Callable<Integer> {
         SteeredGeneration.Comparison c = SteeredGeneration.compare(lm, ids, o,
                 SteeringSession.on(lm).at(s).add(v, alpha), newTokensOnly);
         var tok = lm.tokenizer().get();
-        String plain = tok.decode(c.unsteered().tokens());
-        String steered = tok.decode(c.steered().tokens());
+        String plain = tok.decodeContinuation(ids, c.unsteered().tokens());
+        String steered = tok.decodeContinuation(ids, c.steered().tokens());
         if (format.json()) {
             JsonObject j = new JsonObject();
             j.addProperty("prompt", prompt);

@@ -55,7 +55,8 @@ final class SteeringBench {
         @Mixin
         ModelOptions model;
 
-        @Option(names = "--statements", defaultValue = "2000", paramLabel = "N", description = "Statements (even).")
+        @Option(names = "--statements", defaultValue = "2000", paramLabel = "N", description = "Statements (even)."
+                + " Default: ${DEFAULT-VALUE}.")
         int statements;
 
         @Mixin
@@ -100,10 +101,12 @@ final class SteeringBench {
         @Mixin
         ModelOptions model;
 
-        @Option(names = "--pairs", defaultValue = "200", paramLabel = "N", description = "Items per set.")
+        @Option(names = "--pairs", defaultValue = "200", paramLabel = "N", description = "Items per set."
+                + " Default: ${DEFAULT-VALUE}.")
         int pairs;
 
-        @Option(names = "--permutations", defaultValue = "1000", paramLabel = "B", description = "Permutations.")
+        @Option(names = "--permutations", defaultValue = "1000", paramLabel = "B", description = "Permutations."
+                + " Default: ${DEFAULT-VALUE}.")
         int permutations;
 
         @Mixin
@@ -142,10 +145,12 @@ final class SteeringBench {
         @Mixin
         ModelOptions model;
 
-        @Option(names = "--tokens", defaultValue = "128", paramLabel = "N", description = "Tokens per run.")
+        @Option(names = "--tokens", defaultValue = "128", paramLabel = "N", description = "Tokens per run."
+                + " Default: ${DEFAULT-VALUE}.")
         int tokens;
 
-        @Option(names = "--runs", defaultValue = "5", paramLabel = "N", description = "Timed runs of each kind.")
+        @Option(names = "--runs", defaultValue = "5", paramLabel = "N", description = "Timed runs of each kind."
+                + " Default: ${DEFAULT-VALUE}.")
         int runs;
 
         @Override

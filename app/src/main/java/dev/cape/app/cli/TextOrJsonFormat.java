@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 /** The {@code --format text|json} option of cape direction, heads and steer. */
 public final class TextOrJsonFormat {
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json.")
+    @Option(names = "--format", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
     String format;
 
     /** Whether JSON was asked for; refuses anything but text and json. */

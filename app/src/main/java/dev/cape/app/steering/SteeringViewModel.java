@@ -87,11 +87,13 @@ public final class SteeringViewModel {
         model.run("Steered generation", (lm, progress) -> {
             var tok = lm.tokenizer().orElseThrow(() -> new IllegalArgumentException("the model has no tokenizer"));
             int max = options.maxTokens();
-            SteeredGeneration.Comparison c = SteeredGeneration.compare(lm, tok.encode(text, tok.bosByDefault()),
-                    options, SteeringSession.on(lm).at(at).add(v, a), onlyNew,
+            int[] ids = tok.encode(text, tok.bosByDefault());
+            SteeredGeneration.Comparison c = SteeredGeneration.compare(lm, ids, options,
+                    SteeringSession.on(lm).at(at).add(v, a), onlyNew,
                     (step, id) -> progress.progress("unsteered, token", step + 1, max),
                     (step, id) -> progress.progress("steered, token", step + 1, max));
-            return new Texts(text + tok.decode(c.unsteered().tokens()), text + tok.decode(c.steered().tokens()));
+            return new Texts(text + tok.decodeContinuation(ids, c.unsteered().tokens()),
+                    text + tok.decodeContinuation(ids, c.steered().tokens()));
         }, t -> {
             unsteered.set(t.unsteered());
             steered.set(t.steered());

@@ -161,6 +161,11 @@ class DiagnoseCommandTest {
         CliRun v = CliRun.of("--version");
         assertEquals(0, v.exitCode());
         assertTrue(v.out().startsWith("CAPE Workbench "), v.out());
+        for (String sub : new String[] {"diagnose", "heads", "steer"}) {
+            CliRun s = CliRun.of(sub, "-V");
+            assertEquals(0, s.exitCode());
+            assertEquals(v.out(), s.out(), "cape " + sub + " -V prints the version too");
+        }
         CliRun h = CliRun.of("--help");
         assertEquals(0, h.exitCode());
         assertTrue(h.out().contains("diagnose"), h.out());

@@ -14,6 +14,23 @@ public interface TextTokenizer extends AutoCloseable {
     /** Text of one token as it continues {@code previous} (for streaming; handles leading-space rules). */
     String decodeNext(int previous, int id);
 
+    /**
+     * Text of {@code ids} as they continue {@code prompt}: decoded after the prompt's last token, less that token's
+     * own text, so the leading space a decoder drops at the start of a text is kept ("is" + " shining", not
+     * "shining").
+     */
+    default String decodeContinuation(int[] prompt, int[] ids) {
+        if (prompt.length == 0) {
+            return decode(ids);
+        }
+        int[] context = new int[ids.length + 1];
+        context[0] = prompt[prompt.length - 1];
+        System.arraycopy(ids, 0, context, 1, ids.length);
+        String base = decode(new int[] {context[0]});
+        String full = decode(context);
+        return full.startsWith(base) ? full.substring(base.length()) : decode(ids);
+    }
+
     OptionalInt bosId();
 
     /**

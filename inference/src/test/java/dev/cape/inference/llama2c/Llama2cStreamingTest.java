@@ -33,4 +33,15 @@ class Llama2cStreamingTest {
         // 😀 is 4 byte tokens, so at least 3 pushes completed nothing
         assertEquals(true, emptyPushes >= 3, "empty pushes " + emptyPushes);
     }
+
+    @Test
+    void aContinuationKeepsTheSpaceBeforeItsFirstWord() {
+        Llama2cTokenizer t = Llama2cTokenizer.load(Stories15M.tokenizerBin(), 32000);
+        int[] prompt = t.encode("The sun is", true);
+        int[] all = t.encode("The sun is shining", true);
+        int[] next = Arrays.copyOfRange(all, prompt.length, all.length);
+        assertEquals("shining", t.decode(next), "decoded alone, the first piece loses its space");
+        assertEquals(" shining", t.decodeContinuation(prompt, next));
+        assertEquals("The sun is shining", t.decodeContinuation(new int[0], all));
+    }
 }

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.cape.inference.model.JsonErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ public final class TruthfulQa {
         try {
             root = JsonParser.parseString(json);
         } catch (JsonParseException e) {
-            throw new StatementDataException(name + ": not valid JSON: " + e.getMessage(), e);
+            throw new StatementDataException(name + ": not valid JSON: " + JsonErrors.describe(e), e);
         }
         if (!root.isJsonArray()) {
             throw new StatementDataException(name + ": expected a JSON array of questions");

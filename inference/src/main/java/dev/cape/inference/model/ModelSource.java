@@ -130,7 +130,8 @@ public record ModelSource(Format format, Path path, List<Path> weightFiles, Opti
         } catch (IOException e) {
             throw new ModelLoadException("cannot read shard index " + index + ": " + e, e);
         } catch (JsonParseException e) {
-            throw new ModelLoadException("shard index " + index + " is not valid JSON (" + e.getMessage() + ")", e);
+            throw new ModelLoadException("shard index " + index + " is not valid JSON: "
+                    + JsonErrors.describe(e), e);
         }
     }
 

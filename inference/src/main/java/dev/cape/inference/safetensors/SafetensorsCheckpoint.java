@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.cape.inference.model.JsonErrors;
 import dev.cape.inference.model.ModelLoadException;
 import dev.cape.inference.model.TensorData;
 import dev.cape.inference.model.TensorStore;
@@ -129,7 +130,8 @@ public final class SafetensorsCheckpoint implements TensorStore {
         } catch (IOException e) {
             throw new ModelLoadException("cannot read shard index " + index + ": " + e, e);
         } catch (JsonParseException e) {
-            throw new ModelLoadException("shard index " + index + " is not valid JSON (" + e.getMessage() + ")", e);
+            throw new ModelLoadException("shard index " + index + " is not valid JSON: "
+                    + JsonErrors.describe(e), e);
         }
         Map<String, SafetensorsFile> shards = new LinkedHashMap<>();
         Map<String, SafetensorsFile> byName = new TreeMap<>();

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.cape.inference.model.DType;
+import dev.cape.inference.model.JsonErrors;
 import dev.cape.inference.model.ModelLoadException;
 import dev.cape.inference.model.PositionalReads;
 import dev.cape.inference.model.TensorData;
@@ -104,7 +105,7 @@ public final class SafetensorsFile implements TensorStore {
         try {
             root = JsonParser.parseString(json);
         } catch (JsonParseException e) {
-            throw fail(file, "header is not valid JSON (" + e.getMessage() + ")");
+            throw fail(file, "header is not valid JSON: " + JsonErrors.describe(e));
         }
         if (!root.isJsonObject()) {
             throw fail(file, "header is not a JSON object");

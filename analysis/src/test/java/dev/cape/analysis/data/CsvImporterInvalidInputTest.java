@@ -126,6 +126,14 @@ class CsvImporterInvalidInputTest {
     }
 
     @Test
+    void modelListedTwiceIsRejectedWithBothLines() {
+        DataFormatException e = rejects(HEAD + "a,F,1,0.5\nb,F,2,0.6\na,F,1,0.5\n");
+        assertEquals(4, e.line());
+        assertEquals("model", e.column());
+        assertMentions(e, "found model 'a' again (first at line 2)", "expected one row per model");
+    }
+
+    @Test
     void duplicateHeaderNamesAreRejected() {
         assertMentions(rejects("model,family,params_b,mmlu,MMLU\na,f,7,0.5,0.5\n"), "line 1",
                 "duplicate header", "'mmlu' (column 4)", "'MMLU' (column 5)", "expected each column once");

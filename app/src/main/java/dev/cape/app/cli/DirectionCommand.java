@@ -86,6 +86,7 @@ public final class DirectionCommand implements Callable<Integer> {
     public Integer call() {
         boolean json = format.json();
         chart.check();
+        OutputTarget.checkFile(out, "--out");
         DirectionMethod m = DirectionMethod.parse(method);
         StatementBos statementBos = StatementBos.parse(bos);
         StatementSet set = StatementSources.limitItems(StatementSources.read(data), limit, splitSeed);

@@ -69,6 +69,7 @@ public final class FrontierCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputTarget.checkFile(out, "--out");
         FrontierCorrelation fc = FrontierCorrelation.withDefaults().withPermutations(permutations)
                 .withBootstrap(bootstrap).withRandom(RandomStreams.of(seed))
                 .withProgress(ConsoleProgress.forTerminal(spec.commandLine().getErr()));

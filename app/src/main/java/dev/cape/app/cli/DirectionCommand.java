@@ -87,6 +87,10 @@ public final class DirectionCommand implements Callable<Integer> {
         boolean json = format.json();
         chart.check();
         OutputTarget.checkFile(out, "--out");
+        OptionChecks.atLeast("--limit", limit, 0);
+        OptionChecks.unitInterval("--test-share", testShare, false);
+        OptionChecks.positive("--l2", l2);
+        batch.size();
         DirectionMethod m = DirectionMethod.parse(method);
         StatementBos statementBos = StatementBos.parse(bos);
         StatementSet set = StatementSources.limitItems(StatementSources.read(data), limit, splitSeed);

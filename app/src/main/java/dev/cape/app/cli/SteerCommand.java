@@ -113,6 +113,10 @@ public final class SteerCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--site must be resid-post or resid-pre: " + site);
         };
         requireFinite(prompt != null ? new double[] {alpha} : alphas);
+        OptionChecks.atLeast("--limit", limit, 0);
+        OptionChecks.atLeast("--max-tokens", maxTokens, 1);
+        OptionChecks.nonNegative("--temperature", temperature);
+        batch.size();
         DirectionFile.Stored stored = DirectionFile.read(vector);
         SteeringVector v = layer == null ? stored.chosen() : stored.at(layer);
         PrintWriter out = spec.commandLine().getOut();

@@ -7,9 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.cape.inference.model.JsonErrors;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,14 +49,7 @@ public final class TruthfulQa {
 
     /** Reads either form, by extension ({@code .json} is mc_task, anything else the CSV). */
     public static Questions read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new StatementDataException(file + ": no such file", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        byte[] bytes = EvalFiles.read(file, "a TruthfulQA CSV or mc_task.json file");
         String text = StatementCsv.decode(bytes, file.toString());
         String name = file.getFileName().toString();
         List<McQuestion> qs = name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? parseMcTask(text, name)

@@ -3,6 +3,7 @@ package dev.cape.inference.direction;
 import dev.cape.inference.model.Progress;
 import dev.cape.inference.eval.ItemSplit;
 import dev.cape.inference.eval.Statement;
+import dev.cape.inference.eval.StatementDataException;
 import dev.cape.inference.eval.StatementSet;
 import dev.cape.inference.model.LanguageModel;
 import java.util.List;
@@ -34,7 +35,12 @@ public final class DirectionExtraction {
                 bos);
         LayerActivations acts = ActivationCollector.residPostLastToken(model, ids, batchSize, progress);
         String[] items = set.statements().stream().map(Statement::item).toArray(String[]::new);
-        DirectionReport report = finder.find(acts, set.labels(), items, split, progress);
+        DirectionReport report;
+        try {
+            report = finder.find(acts, set.labels(), items, split, progress);
+        } catch (StatementDataException e) {
+            throw new StatementDataException(set.name() + ": " + e.getMessage(), e);
+        }
         return new Outcome(report, acts, split);
     }
 }

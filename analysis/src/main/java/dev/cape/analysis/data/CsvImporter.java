@@ -3,6 +3,7 @@ package dev.cape.analysis.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -221,6 +222,8 @@ public final class CsvImporter {
             return reader.apply(in, name);
         } catch (NoSuchFileException e) {
             throw new DataFormatException(name, 0, null, "no such file; expected a CSV file");
+        } catch (AccessDeniedException e) {
+            throw new DataFormatException(name, 0, null, "permission denied; expected a readable CSV file");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
         }

@@ -126,6 +126,15 @@ class CsvImporterInvalidInputTest {
     }
 
     @Test
+    void unreadableFileSaysPermissionDenied(@TempDir Path tmp) throws IOException {
+        Path f = Files.writeString(tmp.resolve("locked.csv"), HEAD + "a,F,1,0.5\n");
+        org.junit.jupiter.api.Assumptions.assumeTrue(f.toFile().setReadable(false, false) && !Files.isReadable(f),
+                "cannot make a file unreadable here (running as root?)");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvImporter.withDefaults().read(f));
+        assertEquals(f + ": permission denied; expected a readable CSV file", e.getMessage());
+    }
+
+    @Test
     void modelListedTwiceIsRejectedWithBothLines() {
         DataFormatException e = rejects(HEAD + "a,F,1,0.5\nb,F,2,0.6\na,F,1,0.5\n");
         assertEquals(4, e.line());

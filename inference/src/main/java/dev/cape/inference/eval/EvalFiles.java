@@ -1,5 +1,6 @@
 package dev.cape.inference.eval;
 
+import dev.cape.inference.model.FileErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ final class EvalFiles {
         } catch (NoSuchFileException e) {
             throw new StatementDataException(file + ": no such file; expected " + expected, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + FileErrors.reason(e), e);
         }
     }
 }

@@ -35,7 +35,7 @@ public final class ModelConfig {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new ModelLoadException("cannot read model config " + file + ": " + e, e);
+            throw new ModelLoadException("cannot read model config " + file + ": " + FileErrors.reason(e), e);
         }
         return parse(file.toString(), text);
     }

@@ -79,7 +79,11 @@ public final class TruthfulQa {
             if (!o.has("question") || !o.has("mc1_targets") || !o.has("mc2_targets")) {
                 throw new StatementDataException(where + ": needs question, mc1_targets and mc2_targets");
             }
-            String q = o.get("question").getAsString();
+            JsonElement qe = o.get("question");
+            if (!qe.isJsonPrimitive() || !qe.getAsJsonPrimitive().isString()) {
+                throw new StatementDataException(where + ": question is " + qe + ", expected a string");
+            }
+            String q = qe.getAsString();
             try {
                 out.add(new McQuestion(q, targets(o.get("mc1_targets"), where + " mc1_targets"),
                         targets(o.get("mc2_targets"), where + " mc2_targets")));
@@ -87,7 +91,15 @@ public final class TruthfulQa {
                 throw new StatementDataException(where + ": " + e.getMessage(), e);
             }
         }
-        return out;
+        return nonEmpty(out, name, "a JSON array of {question, mc1_targets, mc2_targets} objects");
+    }
+
+    private static List<McQuestion> nonEmpty(List<McQuestion> qs, String name, String expected) {
+        if (qs.isEmpty()) {
+            throw new StatementDataException(name + ": found no questions; expected " + expected
+                    + " with at least one question");
+        }
+        return qs;
     }
 
     private static List<McQuestion.Choice> targets(JsonElement e, String where) {
@@ -148,7 +160,7 @@ public final class TruthfulQa {
             bad.forEach(a -> mc2.add(new McQuestion.Choice(a, false)));
             out.add(new McQuestion(f.get(q).trim(), mc1, mc2));
         }
-        return out;
+        return nonEmpty(out, name, "a CSV with a row per question after the header");
     }
 
     private static List<String> split(String list) {

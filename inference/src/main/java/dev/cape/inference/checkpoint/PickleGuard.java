@@ -73,8 +73,7 @@ public final class PickleGuard {
         String content = describeContent(file);
         if (bin && content.equals(UNKNOWN)) {
             // neither a pickle nor a zip: most likely a damaged llama2.c file, so say what is wrong with its header
-            return Optional.of(file + ": not a loadable llama2.c model.bin: " + llama2cProblem.get()
-                    + " (it is not a PyTorch pickle or zip checkpoint either)");
+            return Optional.of(file + ": not a loadable llama2.c model.bin: " + llama2cProblem.get());
         }
         if (torchExtension) {
             return Optional.of(file + ": refusing a PyTorch/pickle checkpoint (" + content + "): " + WHY);

@@ -30,6 +30,7 @@ public final class DirectionExtraction {
     /** As {@link #run(LanguageModel, StatementSet, DirectionFinder, double, long, int, Progress)}, BOS as {@code bos}. */
     public static Outcome run(LanguageModel model, StatementSet set, DirectionFinder finder, double testShare,
             long splitSeed, int batchSize, StatementBos bos, Progress progress) {
+        set.requireBothClasses();
         ItemSplit split = ItemSplit.of(set, testShare, splitSeed);
         List<int[]> ids = ActivationCollector.encode(model, set.statements().stream().map(Statement::text).toList(),
                 bos);

@@ -110,6 +110,8 @@ public final class HeadCensus {
     }
 
     public CensusReport run(LanguageModel model, StatementSet truth, StatementSet reasoning, Progress progress) {
+        truth.requireBothClasses();
+        reasoning.requireBothClasses();
         int layers = model.spec().nLayers();
         int heads = model.spec().nHeads();
         CensusActivations ta = CensusActivations.capture(model, encode(model, truth), batchSize, true, progress);

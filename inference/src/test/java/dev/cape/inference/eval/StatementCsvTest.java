@@ -35,6 +35,14 @@ class StatementCsvTest {
     }
 
     @Test
+    void setWithOneClassIsRefusedForFittingNamingTheCounts() {
+        StatementSet set = StatementCsv.parse("statement,label\na,1\nb,1\n", "all-true.csv", "0");
+        StatementDataException e = assertThrows(StatementDataException.class, set::requireBothClasses);
+        assertEquals("all-true.csv: found 2 true and 0 false statements; expected both classes (labels 1 and 0) to "
+                + "fit a direction", e.getMessage());
+    }
+
+    @Test
     void badLabelNamesFileAndLine() {
         StatementDataException e = assertThrows(StatementDataException.class,
                 () -> StatementCsv.parse("statement,label\nA.,1\nB.,yes\n", "x.csv", "h"));

@@ -3,6 +3,7 @@ package dev.cape.analysis.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -64,6 +65,7 @@ public final class CsvImporter {
         }
     }
 
+    private static final String MODEL_HEADER = "model,family,params_b,mmlu,...";
     private static final CsvImporter DEFAULTS = new CsvImporter(ColumnMapping.none(), Delimiter.DETECT,
             DEFAULT_MAX_ROWS, DEFAULT_MAX_COLUMNS, DEFAULT_MAX_RECORD_CHARS, DEFAULT_MAX_FILE_CHARS, DEFAULT_MAX_CELLS);
 
@@ -192,7 +194,7 @@ public final class CsvImporter {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
         try {
-            RawTable table = parse(in, sourceName, false);
+            RawTable table = parse(in, sourceName, false, MODEL_HEADER);
             return new ModelTableConverter(sourceName, mapping).convert(table);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + sourceName + ": " + e.getMessage(), e);
@@ -220,8 +222,39 @@ public final class CsvImporter {
             return reader.apply(in, name);
         } catch (NoSuchFileException e) {
             throw new DataFormatException(name, 0, null, "no such file; expected a CSV file");
+        } catch (AccessDeniedException e) {
+            throw new DataFormatException(name, 0, null, "permission denied; expected a readable CSV file");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The cells of a CSV file with this importer's encoding checks, quoting rules and limits, no column interpreted;
+     * for tables that are not base-model tables. {@code expectedHeader} (e.g. {@code "model,lab,reasoning_score,
+     * truth_score"}) is named in the message for an empty file.
+     *
+     * @throws DataFormatException  when the file is missing, a directory, empty, not text or malformed CSV
+     * @throws UncheckedIOException when the file exists but cannot be read
+     */
+    public CsvCells readCells(Path file, String expectedHeader) {
+        return fromFile(file, (in, name) -> readCells(in, name, expectedHeader));
+    }
+
+    /** The cells of CSV text from a stream, which the caller closes; see {@link #readCells(Path, String)}. */
+    public CsvCells readCells(InputStream in, String sourceName, String expectedHeader) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(sourceName, "sourceName");
+        try {
+            RawTable t = parse(in, sourceName, false, expectedHeader);
+            List<CsvCells.Row> rows = new ArrayList<>(t.rows().size());
+            for (RawTable.Row r : t.rows()) {
+                rows.add(new CsvCells.Row(r.line(), Arrays.stream(r.values()).map(String::strip).toList()));
+            }
+            return new CsvCells(sourceName, t.headerLine(), Arrays.stream(t.header()).map(String::strip).toList(),
+                    rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + sourceName + ": " + e.getMessage(), e);
         }
     }
 
@@ -230,18 +263,19 @@ public final class CsvImporter {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
         try {
-            return Arrays.stream(parse(in, sourceName, true).header()).map(String::strip).toList();
+            return Arrays.stream(parse(in, sourceName, true, MODEL_HEADER).header()).map(String::strip).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + sourceName + ": " + e.getMessage(), e);
         }
     }
 
-    private RawTable parse(InputStream in, String source, boolean headerOnly) throws IOException {
+    private RawTable parse(InputStream in, String source, boolean headerOnly, String expectedHeader)
+            throws IOException {
         GuardedReader reader = new GuardedReader(in, source, maxFileChars, maxRecordChars);
         String firstLine = reader.peekFirstLine();
         if (firstLine == null) {
-            throw new DataFormatException(source, 0, null, "file is empty; expected a header line (e.g. "
-                    + "'model,family,params_b,mmlu,...') followed by one row per model");
+            throw new DataFormatException(source, 0, null, "file is empty; expected a header line (e.g. '"
+                    + expectedHeader + "') followed by one row per model");
         }
         char sep = delimiter == Delimiter.DETECT ? detect(firstLine) : delimiter.character();
         CSVFormat format = CSVFormat.RFC4180.builder()

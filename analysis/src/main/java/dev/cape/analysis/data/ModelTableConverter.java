@@ -55,6 +55,7 @@ final class ModelTableConverter {
             models[r] = requiredText(rows.get(r), modelCol, headers[modelCol], "a model name");
             families[r] = requiredText(rows.get(r), familyCol, headers[familyCol], "a family name");
         }
+        requireDistinct(rows, models, headers[modelCol]);
         double[] sizes = sizes(rows, cols.roles().get(ColumnRole.SIZE), headers, notes);
         Integer widthCol = cols.roles().get(ColumnRole.WIDTH);
         OptionalInt[] widths = widthCol == null ? null : widths(rows, widthCol, headers[widthCol]);
@@ -115,6 +116,19 @@ final class ModelTableConverter {
             }
         }
         return new Dataset(source, records, benchmarkOrder, notes);
+    }
+
+    /** Refuses a model listed twice: its scores would count twice in every analysis. */
+    private void requireDistinct(List<RawTable.Row> rows, String[] models, String header) {
+        Map<String, Long> firstLine = new HashMap<>();
+        for (int r = 0; r < models.length; r++) {
+            Long first = firstLine.putIfAbsent(models[r], rows.get(r).line());
+            if (first != null) {
+                throw new DataFormatException(source, rows.get(r).line(), header, "found model '" + models[r]
+                        + "' again (first at line " + first + "); expected one row per model (a model listed twice "
+                        + "would count twice in every analysis)");
+            }
+        }
     }
 
     private String requiredText(RawTable.Row row, int col, String header, String expected) {

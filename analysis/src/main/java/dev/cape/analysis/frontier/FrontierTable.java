@@ -1,17 +1,12 @@
 package dev.cape.analysis.frontier;
 
+import dev.cape.analysis.data.CsvCells;
+import dev.cape.analysis.data.CsvImporter;
 import dev.cape.analysis.data.DataFormatException;
 import dev.cape.resources.BundledResources;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,100 +43,112 @@ public record FrontierTable(String source, List<FrontierModel> models, List<Stri
 
     /** The bundled {@code frontier_models.csv}. */
     public static FrontierTable readBundled() {
-        try (Reader in = new InputStreamReader(BundledResources.open(BundledResources.FRONTIER_MODELS),
-                StandardCharsets.UTF_8)) {
+        try (InputStream in = BundledResources.open(BundledResources.FRONTIER_MODELS)) {
             return read(in, "frontier_models.csv");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A user CSV with the same columns. */
-    public static FrontierTable read(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, file.toString());
-        }
+    /**
+     * A user CSV with the same columns, read with the base-model importer's encoding checks, quoting rules and
+     * limits (UTF-8 with or without BOM, RFC 4180, bounded record and file size).
+     *
+     * @throws DataFormatException  naming file, line and column when the file is missing, not text or not such a table
+     * @throws UncheckedIOException when the file exists but cannot be read
+     */
+    public static FrontierTable read(Path file) {
+        return of(CsvImporter.withDefaults().readCells(file, String.join(",", COLUMNS)));
     }
 
-    /** Reads CSV text; {@code name} is used in messages and as the source. */
-    public static FrontierTable read(Reader in, String name) throws IOException {
-        CSVParser parser;
-        try {
-            parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                    .setIgnoreEmptyLines(true).get().parse(in);
-        } catch (IllegalArgumentException e) {
-            throw new DataFormatException(name, 1, null, "cannot read the header: " + e.getMessage());
+    /** Reads CSV text from a stream, which the caller closes; {@code name} is used in messages and as the source. */
+    public static FrontierTable read(InputStream in, String name) {
+        return of(CsvImporter.withDefaults().readCells(in, name, String.join(",", COLUMNS)));
+    }
+
+    private static FrontierTable of(CsvCells csv) {
+        String name = csv.source();
+        int[] col = new int[COLUMNS.size()];
+        for (int c = 0; c < col.length; c++) {
+            col[c] = column(csv, COLUMNS.get(c));
         }
-        try (parser) {
-            List<String> header = parser.getHeaderNames();
-            for (String c : COLUMNS) {
-                if (!header.contains(c)) {
-                    throw new DataFormatException(name, 1, c, "required column missing; header is " + header
-                            + ", expected at least " + COLUMNS);
-                }
-            }
-            List<Row> rows = new ArrayList<>();
-            List<String> excluded = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            try {
-                for (CSVRecord r : parser) {
-                    long line = parser.getCurrentLineNumber();
-                    if (!r.isConsistent()) {
-                        throw new DataFormatException(name, line, null, "row has " + r.size()
-                                + " fields, header has " + header.size());
-                    }
-                    String model = r.get("model");
-                    String lab = r.get("lab");
-                    if (model.isEmpty()) {
-                        throw new DataFormatException(name, line, "model", "empty model name");
-                    }
-                    if (lab.isEmpty()) {
-                        throw new DataFormatException(name, line, "lab", "empty lab for model " + model);
-                    }
-                    if (!seen.add(model)) {
-                        throw new DataFormatException(name, line, "model", "duplicate model " + model
-                                + "; the table must have one row per model");
-                    }
-                    Double reasoning = score(name, line, "reasoning_score", r.get("reasoning_score"));
-                    Double truth = score(name, line, "truth_score", r.get("truth_score"));
-                    if (reasoning == null || truth == null) {
-                        excluded.add("line " + line + " (" + model + "): empty "
-                                + (reasoning == null ? "reasoning_score" : "truth_score"));
-                        continue;
-                    }
-                    rows.add(new Row(model, lab, reasoning, truth, name + ":" + line));
-                }
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            } catch (IllegalStateException e) {
-                throw new DataFormatException(name, parser.getCurrentLineNumber(), null, "malformed CSV: "
-                        + e.getMessage());
-            }
-            List<String> notes = new ArrayList<>();
-            boolean rPct = percent(rows, true);
-            boolean tPct = percent(rows, false);
-            if (rPct) {
-                notes.add("column reasoning_score: values read as percentages and divided by 100");
-            }
-            if (tPct) {
-                notes.add("column truth_score: values read as percentages and divided by 100");
-            }
-            List<FrontierModel> models = new ArrayList<>();
-            for (Row r : rows) {
-                double rs = rPct ? r.reasoning / 100 : r.reasoning;
-                double ts = tPct ? r.truth / 100 : r.truth;
-                if (rs > 1) {
-                    throw new DataFormatException(name, lineOf(r), "reasoning_score", "score above 1 ("
-                            + r.reasoning + ") in a column that is not all percentages");
-                }
-                if (ts > 1) {
-                    throw new DataFormatException(name, lineOf(r), "truth_score", "score above 1 ("
-                            + r.truth + ") in a column that is not all percentages");
-                }
-                models.add(new FrontierModel(r.model, r.lab, rs, ts, r.origin));
-            }
-            return new FrontierTable(name, models, excluded, notes);
+        if (csv.rows().isEmpty()) {
+            throw new DataFormatException(name, csv.headerLine(), null, "found a header but no data rows; expected "
+                    + "one row per model after the header");
         }
+        List<Row> rows = new ArrayList<>();
+        List<String> excluded = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (CsvCells.Row r : csv.rows()) {
+            long line = r.line();
+            String model = r.values().get(col[0]);
+            String lab = r.values().get(col[1]);
+            if (model.isEmpty()) {
+                throw new DataFormatException(name, line, "model", "empty model name");
+            }
+            if (lab.isEmpty()) {
+                throw new DataFormatException(name, line, "lab", "empty lab for model " + model);
+            }
+            if (!seen.add(model)) {
+                throw new DataFormatException(name, line, "model", "duplicate model " + model
+                        + "; the table must have one row per model");
+            }
+            Double reasoning = score(name, line, "reasoning_score", r.values().get(col[2]));
+            Double truth = score(name, line, "truth_score", r.values().get(col[3]));
+            if (reasoning == null || truth == null) {
+                excluded.add("line " + line + " (" + model + "): empty "
+                        + (reasoning == null ? "reasoning_score" : "truth_score"));
+                continue;
+            }
+            rows.add(new Row(model, lab, reasoning, truth, name + ":" + line));
+        }
+        return scaled(name, rows, excluded);
+    }
+
+    /** The index of a required column, which must appear exactly once. */
+    private static int column(CsvCells csv, String name) {
+        int found = -1;
+        for (int i = 0; i < csv.header().size(); i++) {
+            if (csv.header().get(i).equalsIgnoreCase(name)) {
+                if (found >= 0) {
+                    throw new DataFormatException(csv.source(), csv.headerLine(), name, "found the column twice "
+                            + "(columns " + (found + 1) + " and " + (i + 1) + "); expected each column once");
+                }
+                found = i;
+            }
+        }
+        if (found < 0) {
+            throw new DataFormatException(csv.source(), csv.headerLine(), name, "required column missing; header is "
+                    + csv.header() + ", expected at least " + COLUMNS);
+        }
+        return found;
+    }
+
+    private static FrontierTable scaled(String name, List<Row> rows, List<String> excluded) {
+        List<String> notes = new ArrayList<>();
+        boolean rPct = percent(rows, true);
+        boolean tPct = percent(rows, false);
+        if (rPct) {
+            notes.add("column reasoning_score: values read as percentages and divided by 100");
+        }
+        if (tPct) {
+            notes.add("column truth_score: values read as percentages and divided by 100");
+        }
+        List<FrontierModel> models = new ArrayList<>();
+        for (Row r : rows) {
+            double rs = rPct ? r.reasoning / 100 : r.reasoning;
+            double ts = tPct ? r.truth / 100 : r.truth;
+            if (rs > 1) {
+                throw new DataFormatException(name, lineOf(r), "reasoning_score", "score above 1 ("
+                        + r.reasoning + ") in a column that is not all percentages");
+            }
+            if (ts > 1) {
+                throw new DataFormatException(name, lineOf(r), "truth_score", "score above 1 ("
+                        + r.truth + ") in a column that is not all percentages");
+            }
+            models.add(new FrontierModel(r.model, r.lab, rs, ts, r.origin));
+        }
+        return new FrontierTable(name, models, excluded, notes);
     }
 
     private record Row(String model, String lab, double reasoning, double truth, String origin) {
@@ -171,7 +178,8 @@ public record FrontierTable(String source, List<FrontierModel> models, List<Stri
         try {
             v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new DataFormatException(file, line, column, "not a number: '" + text + "'");
+            throw new DataFormatException(file, line, column, "not a number: '" + text
+                    + "'; expected a fraction in [0, 1], a percentage in [0, 100], or an empty cell when missing");
         }
         if (!Double.isFinite(v) || v < 0 || v > 100) {
             throw new DataFormatException(file, line, column, String.format(Locale.ROOT,

@@ -126,6 +126,23 @@ class CsvImporterInvalidInputTest {
     }
 
     @Test
+    void unreadableFileSaysPermissionDenied(@TempDir Path tmp) throws IOException {
+        Path f = Files.writeString(tmp.resolve("locked.csv"), HEAD + "a,F,1,0.5\n");
+        org.junit.jupiter.api.Assumptions.assumeTrue(f.toFile().setReadable(false, false) && !Files.isReadable(f),
+                "cannot make a file unreadable here (running as root?)");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvImporter.withDefaults().read(f));
+        assertEquals(f + ": permission denied; expected a readable CSV file", e.getMessage());
+    }
+
+    @Test
+    void modelListedTwiceIsRejectedWithBothLines() {
+        DataFormatException e = rejects(HEAD + "a,F,1,0.5\nb,F,2,0.6\na,F,1,0.5\n");
+        assertEquals(4, e.line());
+        assertEquals("model", e.column());
+        assertMentions(e, "found model 'a' again (first at line 2)", "expected one row per model");
+    }
+
+    @Test
     void duplicateHeaderNamesAreRejected() {
         assertMentions(rejects("model,family,params_b,mmlu,MMLU\na,f,7,0.5,0.5\n"), "line 1",
                 "duplicate header", "'mmlu' (column 4)", "'MMLU' (column 5)", "expected each column once");

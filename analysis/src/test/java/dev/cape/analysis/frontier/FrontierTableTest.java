@@ -1,11 +1,14 @@
 package dev.cape.analysis.frontier;
 
 import dev.cape.analysis.data.DataFormatException;
-import org.junit.jupiter.api.Test;
-
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,8 +16,75 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FrontierTableTest {
 
-    private static FrontierTable read(String csv) throws IOException {
-        return FrontierTable.read(new StringReader(csv), "user.csv");
+    @TempDir
+    Path dir;
+
+    private static FrontierTable read(String csv) {
+        return FrontierTable.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "user.csv");
+    }
+
+    private DataFormatException fileError(byte[] content) throws IOException {
+        Path f = Files.write(dir.resolve("frontier.csv"), content);
+        return assertThrows(DataFormatException.class, () -> FrontierTable.read(f));
+    }
+
+    private static final String HEADER = "model,lab,reasoning_score,truth_score\n";
+
+    @Test
+    void missingFileAndDirectoryAreNamed() {
+        DataFormatException missing = assertThrows(DataFormatException.class,
+                () -> FrontierTable.read(dir.resolve("nope.csv")));
+        assertEquals(dir.resolve("nope.csv") + ": no such file; expected a CSV file", missing.getMessage());
+        DataFormatException folder = assertThrows(DataFormatException.class, () -> FrontierTable.read(dir));
+        assertTrue(folder.getMessage().endsWith("found a directory; expected a CSV file"), folder.getMessage());
+    }
+
+    @Test
+    void binaryFileIsNotText() throws IOException {
+        byte[] garbage = {(byte) 0xff, (byte) 0xfe, (byte) 0xc3, 0x28, 'a', ',', 'b'};
+        assertTrue(fileError(garbage).getMessage().contains("not a text CSV file"));
+    }
+
+    @Test
+    void emptyFileAndHeaderOnlyAreRefused() throws IOException {
+        assertTrue(fileError(new byte[0]).getMessage().contains("file is empty; expected a header line "
+                + "(e.g. 'model,lab,reasoning_score,truth_score')"));
+        DataFormatException header = fileError(HEADER.getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, header.line());
+        assertTrue(header.getMessage().contains("found a header but no data rows"), header.getMessage());
+    }
+
+    @Test
+    void unterminatedQuoteNamesItsLine() throws IOException {
+        DataFormatException e = fileError((HEADER + "A,L,0.5,0.2\n\"B,L,0.6,0.3\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("unterminated quoted field"), e.getMessage());
+    }
+
+    @Test
+    void duplicateRequiredColumnIsNamed() {
+        DataFormatException e = assertThrows(DataFormatException.class,
+                () -> read("model,lab,reasoning_score,truth_score,truth_score\nA,L,0.5,0.2,0.2\n"));
+        assertEquals("truth_score", e.column());
+        assertTrue(e.getMessage().contains("found the column twice (columns 4 and 5)"), e.getMessage());
+    }
+
+    @Test
+    void hugeLineFailsFastInsteadOfBeingBuffered() throws IOException {
+        byte[] big = new byte[20_000_000];
+        java.util.Arrays.fill(big, (byte) 'a');
+        byte[] head = HEADER.getBytes(StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + big.length);
+        System.arraycopy(big, 0, all, head.length, big.length);
+        DataFormatException e = fileError(all);
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("longer than the import limit"), e.getMessage());
+    }
+
+    @Test
+    void byteOrderMarkIsDropped() {
+        FrontierTable t = read("\uFEFF" + HEADER + "A,L,0.5,0.2\n");
+        assertEquals(1, t.models().size());
     }
 
     @Test
@@ -31,7 +101,8 @@ class FrontierTableTest {
     void nonNumericScoreNamesFileLineAndColumn() {
         DataFormatException e = assertThrows(DataFormatException.class,
                 () -> read("model,lab,reasoning_score,truth_score\nA,L,0.5,0.2\nB,L,high,0.3\n"));
-        assertEquals("user.csv, line 3, column 'reasoning_score': not a number: 'high'", e.getMessage());
+        assertTrue(e.getMessage().startsWith("user.csv, line 3, column 'reasoning_score': not a number: 'high'; "
+                + "expected a fraction in [0, 1]"), e.getMessage());
     }
 
     @Test
@@ -50,7 +121,7 @@ class FrontierTableTest {
     }
 
     @Test
-    void emptyScoreExcludesTheRowWithTheReason() throws IOException {
+    void emptyScoreExcludesTheRowWithTheReason() {
         FrontierTable t = read("model,lab,reasoning_score,truth_score,notes\nA,L,0.5,0.2,x\nB,L,0.6,,y\nC,M,0.7,0.4,\n");
         assertEquals(2, t.models().size());
         assertEquals("line 3 (B): empty truth_score", t.excluded().get(0));
@@ -58,7 +129,7 @@ class FrontierTableTest {
     }
 
     @Test
-    void percentageColumnsAreDividedBy100AndSaidSo() throws IOException {
+    void percentageColumnsAreDividedBy100AndSaidSo() {
         FrontierTable t = read("model,lab,reasoning_score,truth_score\nA,L,50,0.2\nB,L,71.5,0.3\n");
         assertEquals(0.715, t.models().get(1).reasoning(), 1e-15);
         assertEquals(0.2, t.models().get(0).truth(), 0);

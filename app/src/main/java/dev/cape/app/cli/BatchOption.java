@@ -11,6 +11,7 @@ public final class BatchOption {
 
     /** Sequences per forward pass. */
     public int size() {
+        OptionChecks.atLeast("--batch", batch, 1);
         return batch;
     }
 }

@@ -26,6 +26,7 @@ public final class ChartFileOption {
         if (chart != null) {
             format();
             dimensions();
+            OutputTarget.checkFile(chart, "--chart");
         }
     }
 

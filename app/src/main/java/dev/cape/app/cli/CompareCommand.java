@@ -64,6 +64,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputTarget.checkFile(out, "--out");
         Dataset dataset = data.load();
         MatchedScaleComparison.Result r = FamilyComparisons.compare(dataset, reasoning, truth, bandwidth, bootstrap,
                 seed, familyA, familyB, at);

@@ -49,6 +49,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputTarget.checkFile(out, "--out");
         DiagnosisOptions options = settings.options();
         Dataset dataset = data.load();
         DiagnosisResult result = PhaseDiagnosis.with(options)

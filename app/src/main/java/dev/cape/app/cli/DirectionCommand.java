@@ -92,6 +92,11 @@ public final class DirectionCommand implements Callable<Integer> {
     public Integer call() {
         boolean json = format.json();
         chart.check();
+        OutputTarget.checkFile(out, "--out");
+        OptionChecks.atLeast("--limit", limit, 0);
+        OptionChecks.unitInterval("--test-share", testShare, false);
+        OptionChecks.positive("--l2", l2);
+        batch.size();
         DirectionMethod m = DirectionMethod.parse(method);
         StatementBos statementBos = StatementBos.parse(bos);
         StatementSet set = StatementSources.limitItems(StatementSources.read(data), limit, splitSeed);

@@ -36,6 +36,7 @@ public final class ExportGgufCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputTarget.checkFile(out, "--out");
         DirectionFile.Stored stored = DirectionFile.read(vector);
         Map<Integer, float[]> vs = GgufControlVector.scaledVectors(stored, allLayers,
                 layer == null ? stored.layer() : layer);

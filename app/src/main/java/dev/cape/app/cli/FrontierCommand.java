@@ -4,12 +4,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import dev.cape.analysis.data.DataFormatException;
 import dev.cape.analysis.frontier.FrontierCorrelation;
 import dev.cape.analysis.frontier.FrontierTable;
 import dev.cape.analysis.frontier.Interval;
 import dev.cape.analysis.resampling.RandomStreams;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,19 +53,27 @@ public final class FrontierCommand implements Callable<Integer> {
         if (data == null) {
             return FrontierTable.readBundled();
         }
-        try {
-            return FrontierTable.read(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + data + ": " + e.getMessage(), e);
+        return FrontierTable.read(data);
+    }
+
+    /** The table, refusing one with too few complete rows for a correlation, naming the file. */
+    private static FrontierTable atLeastThree(FrontierTable t) {
+        if (t.models().size() < 3) {
+            throw new DataFormatException(t.source(), 0, null, "found " + t.models().size() + " model"
+                    + (t.models().size() == 1 ? "" : "s") + " with both scores" + (t.excluded().isEmpty() ? ""
+                    : " (excluded: " + String.join("; ", t.excluded()) + ")") + "; expected at least 3 for a "
+                    + "correlation");
         }
+        return t;
     }
 
     @Override
     public Integer call() {
+        OutputTarget.checkFile(out, "--out");
         FrontierCorrelation fc = FrontierCorrelation.withDefaults().withPermutations(permutations)
                 .withBootstrap(bootstrap).withRandom(RandomStreams.of(seed))
                 .withProgress(ConsoleProgress.forTerminal(spec.commandLine().getErr()));
-        FrontierTable table = table(data);
+        FrontierTable table = atLeastThree(table(data));
         FrontierCorrelation.Result r = fc.test(table);
         String text = format == DiagnoseCommand.Format.json ? CliSupport.json(json(table, r))
                 : text(table, r, format == DiagnoseCommand.Format.markdown);

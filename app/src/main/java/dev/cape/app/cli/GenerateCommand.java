@@ -62,6 +62,10 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionChecks.atLeast("--max-tokens", maxTokens, 1);
+        OptionChecks.nonNegative("--temperature", temperature);
+        OptionChecks.atLeast("--top-k", topK, 0);
+        OptionChecks.unitInterval("--top-p", topP, true);
         GenerationOptions options = new GenerationOptions(maxTokens, temperature, topK, topP, seed, true);
         try (LanguageModel m = runtime.load(model)) {
             int[] ids = ForwardCommand.encode(m, prompt, bos);

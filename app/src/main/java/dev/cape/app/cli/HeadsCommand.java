@@ -98,6 +98,11 @@ public final class HeadsCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--ablate must be none, candidates or all: " + ablate);
         };
         chart.check();
+        OptionChecks.atLeast("--limit", limit, 0);
+        OptionChecks.atLeast("--permutations", permutations, 1);
+        OptionChecks.atLeast("--random-directions", randomDirections, 0);
+        OptionChecks.unitInterval("--alpha", alpha, false);
+        batch.size();
         HeadMetric metric = HeadMetric.parse(chartMetric);
         StatementSet t = StatementSources.limitItems(StatementSources.read(truth), limit, seed);
         StatementSet r = StatementSources.limitItems(StatementSources.read(reasoning), limit, seed);

@@ -74,6 +74,7 @@ public final class OdeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputTarget.checkFile(out, "--out");
         Sindy s = sindy(order, lambda, reasoning, truth).withProgress(ConsoleProgress.forTerminal(
                 spec.commandLine().getErr()));
         Dataset dataset = data.load();

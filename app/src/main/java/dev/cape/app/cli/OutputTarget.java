@@ -16,6 +16,60 @@ final class OutputTarget {
     }
 
     /**
+     * Refuses, before any long work starts, an output file that could not be written at the end: a path that is a
+     * directory ({@link IllegalArgumentException}), or a folder in which no file can be created ({@link
+     * UncheckedIOException} naming the folder and why). Creates missing folders, as writing would. Null: stdout.
+     */
+    static void checkFile(Path out, String option) {
+        if (out == null) {
+            return;
+        }
+        Path target = out.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new IllegalArgumentException(option + " " + out + " is a directory; expected a file path");
+        }
+        probe(target.getParent(), option + " " + out);
+    }
+
+    /** As {@link #checkFile} for an output folder: refuses an existing file, or a folder that cannot be written. */
+    static void checkDirectory(Path dir, String option) {
+        Path target = dir.toAbsolutePath();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new IllegalArgumentException(option + " " + dir + " is a file; expected a folder (created when "
+                    + "missing)");
+        }
+        probe(target, option + " " + dir);
+    }
+
+    private static void probe(Path dir, String what) {
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, ".cape-probe", ".tmp"));
+        } catch (IOException e) {
+            String why = e instanceof java.nio.file.NoSuchFileException && Files.isDirectory(dir)
+                    ? "the folder does not accept new files" : reason(e);
+            throw new UncheckedIOException(what + ": cannot create a file in " + dir + " (" + why + ")", e);
+        }
+    }
+
+    /** Why a file operation failed, in words, without the temporary file's name. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such folder";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException x) {
+            return x.getFile() + " exists and is not a folder";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    /**
      * Writes several files so that either all of them are replaced or none: every text goes to a hidden temp file
      * first, and the temp files are renamed only when all were written.
      */
@@ -38,7 +92,7 @@ final class OutputTarget {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + files.keySet() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + files.keySet() + ": " + reason(e), e);
         } finally {
             for (Path tmp : temps.values()) {
                 try {
@@ -69,7 +123,7 @@ final class OutputTarget {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + out + ": " + reason(e), e);
         } finally {
             if (tmp != null) {
                 try {

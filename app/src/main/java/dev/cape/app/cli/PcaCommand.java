@@ -39,6 +39,7 @@ public final class PcaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputTarget.checkFile(out, "--out");
         Dataset dataset = data.load();
         for (String b : benchmarks) {
             if (!dataset.benchmarks().contains(b)) {

@@ -85,6 +85,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReproductionReport.Options o = options();
+        OutputTarget.checkDirectory(out, "--out");
         Dataset dataset = data.load();
         FrontierTable table = FrontierCommand.table(frontier);
         ReproductionReport.Result r = ReproductionReport.with(o).run(dataset, table,

@@ -12,6 +12,7 @@ import dev.cape.inference.eval.SteeringEvaluation;
 import dev.cape.inference.eval.TrueFalseTask;
 import dev.cape.inference.generate.GenerationOptions;
 import dev.cape.inference.model.LanguageModel;
+import dev.cape.inference.model.ModelLoadException;
 import dev.cape.inference.steer.SteeredGeneration;
 import dev.cape.inference.steer.SteeringSession;
 import dev.cape.inference.steer.SteeringVector;
@@ -116,10 +117,16 @@ public final class SteerCommand implements Callable<Integer> {
             case "resid-pre" -> SteeringSession.Site.RESID_PRE;
             default -> throw new IllegalArgumentException("--site must be resid-post or resid-pre: " + site);
         };
+        requireFinite(prompt != null ? new double[] {alpha} : alphas);
+        OptionChecks.atLeast("--limit", limit, 0);
+        OptionChecks.atLeast("--max-tokens", maxTokens, 1);
+        OptionChecks.nonNegative("--temperature", temperature);
+        batch.size();
         DirectionFile.Stored stored = DirectionFile.read(vector);
         SteeringVector v = layer == null ? stored.chosen() : stored.at(layer);
         PrintWriter out = spec.commandLine().getOut();
         try (LanguageModel lm = model.load()) {
+            requireFits(lm, v);
             if (prompt != null) {
                 generate(lm, v, s, out);
             } else {
@@ -128,6 +135,31 @@ public final class SteerCommand implements Callable<Integer> {
         }
         out.flush();
         return CapeCommand.EXIT_OK;
+    }
+
+    /** Refuses a NaN or infinite alpha before the model is loaded. */
+    private static void requireFinite(double[] values) {
+        for (double a : values) {
+            if (!Double.isFinite(a)) {
+                throw new IllegalArgumentException("--alpha/--alphas must be finite numbers: " + a);
+            }
+        }
+    }
+
+    /** Refuses a direction fitted on a model of another shape, naming the file and the tensor. */
+    private void requireFits(LanguageModel lm, SteeringVector v) {
+        int layers = lm.spec().nLayers();
+        int dModel = lm.spec().dModel();
+        if (v.layer() >= layers) {
+            throw new ModelLoadException(vector + ": tensor 'direction." + v.layer() + "' steers block " + v.layer()
+                    + "; expected a block of this model (0.." + (layers - 1) + "): the direction was fitted on "
+                    + "another model");
+        }
+        if (v.dim() != dModel) {
+            throw new ModelLoadException(vector + ": tensor 'direction." + v.layer() + "' has " + v.dim()
+                    + " values; expected " + dModel + " (d_model of " + model.path() + "): the direction was "
+                    + "fitted on another model");
+        }
     }
 
     private void generate(LanguageModel lm, SteeringVector v, SteeringSession.Site s, PrintWriter out) {

@@ -187,7 +187,7 @@ class ForwardCommandTest {
     void badSamplingSettingsAreAUsageError() {
         Run r = run("generate", "--model", fixture("llama").toString(), "--prompt", "time", "--top-p", "1.5");
         assertEquals(CapeCommand.EXIT_USAGE, r.code());
-        assertTrue(r.err().contains("topP"), r.err());
+        assertTrue(r.err().contains("--top-p must be in (0, 1]: 1.5"), r.err());
     }
 
     private static void assertClose(JsonArray want, JsonArray got, double tol) {

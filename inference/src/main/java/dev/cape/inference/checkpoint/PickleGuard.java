@@ -34,6 +34,8 @@ public final class PickleGuard {
             + " safe_serialization=True); for a bare state dict, safetensors.torch.save_file(torch.load(file,"
             + " weights_only=True), \"model.safetensors\")";
 
+    private static final String UNKNOWN = "content of unknown format";
+
     private PickleGuard() {
     }
 
@@ -64,10 +66,15 @@ public final class PickleGuard {
         if (!torchExtension && !bin) {
             return Optional.empty();
         }
-        if (bin && Llama2cCheckpoint.looksLikeLlama2c(file)) {
+        Optional<String> llama2cProblem = bin ? Llama2cCheckpoint.problem(file) : Optional.empty();
+        if (bin && llama2cProblem.isEmpty()) {
             return Optional.empty();
         }
         String content = describeContent(file);
+        if (bin && content.equals(UNKNOWN)) {
+            // neither a pickle nor a zip: most likely a damaged llama2.c file, so say what is wrong with its header
+            return Optional.of(file + ": not a loadable llama2.c model.bin: " + llama2cProblem.get());
+        }
         if (torchExtension) {
             return Optional.of(file + ": refusing a PyTorch/pickle checkpoint (" + content + "): " + WHY);
         }
@@ -95,6 +102,6 @@ public final class PickleGuard {
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return "a zip archive, as written by torch.save since PyTorch 1.6, which holds a pickle";
         }
-        return "content of unknown format";
+        return UNKNOWN;
     }
 }

@@ -3,6 +3,7 @@ package dev.cape.inference.direction;
 import dev.cape.inference.model.Progress;
 import dev.cape.inference.eval.ItemSplit;
 import dev.cape.inference.eval.Statement;
+import dev.cape.inference.eval.StatementDataException;
 import dev.cape.inference.eval.StatementSet;
 import dev.cape.inference.model.LanguageModel;
 import java.util.List;
@@ -29,12 +30,18 @@ public final class DirectionExtraction {
     /** As {@link #run(LanguageModel, StatementSet, DirectionFinder, double, long, int, Progress)}, BOS as {@code bos}. */
     public static Outcome run(LanguageModel model, StatementSet set, DirectionFinder finder, double testShare,
             long splitSeed, int batchSize, StatementBos bos, Progress progress) {
+        set.requireBothClasses();
         ItemSplit split = ItemSplit.of(set, testShare, splitSeed);
         List<int[]> ids = ActivationCollector.encode(model, set.statements().stream().map(Statement::text).toList(),
                 bos);
         LayerActivations acts = ActivationCollector.residPostLastToken(model, ids, batchSize, progress);
         String[] items = set.statements().stream().map(Statement::item).toArray(String[]::new);
-        DirectionReport report = finder.find(acts, set.labels(), items, split, progress);
+        DirectionReport report;
+        try {
+            report = finder.find(acts, set.labels(), items, split, progress);
+        } catch (StatementDataException e) {
+            throw new StatementDataException(set.name() + ": " + e.getMessage(), e);
+        }
         return new Outcome(report, acts, split);
     }
 }

@@ -2,6 +2,7 @@ package dev.cape.inference.direction;
 
 import dev.cape.inference.model.Progress;
 import dev.cape.inference.eval.ItemSplit;
+import dev.cape.inference.eval.StatementDataException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public final class DirectionFinder {
             float[][] xTrain = rows(acts.layer(l), split.train());
             float[][] xTest = rows(acts.layer(l), split.test());
             double[] mm = DirectionFitter.massMean(xTrain, yTrain);
-            double[] v = Vectors.unit(fitter.fit(method, xTrain, yTrain, itTrain));
+            double[] v = Vectors.unit(nonZero(fitter.fit(method, xTrain, yTrain, itTrain), l));
             Map<String, Double> cos = new LinkedHashMap<>();
             for (DirectionMethod m : DirectionMethod.values()) {
                 if (m == method) {
@@ -125,5 +126,16 @@ public final class DirectionFinder {
             out[i] = y[idx[i]];
         }
         return out;
+    }
+
+    /** The fitted direction, or a data error when it is zero: the two classes cannot be told apart at this layer. */
+    private double[] nonZero(double[] v, int layer) {
+        double n = Vectors.norm(v);
+        if (!(n > 0) || !Double.isFinite(n)) {
+            throw new StatementDataException("layer " + layer + ": the " + method.id() + " direction has norm " + n
+                    + ": the true and false training statements give the same activations there; expected statements "
+                    + "that differ (a tokenizer that does not know their words encodes them all alike)");
+        }
+        return v;
     }
 }

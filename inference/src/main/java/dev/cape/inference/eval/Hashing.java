@@ -1,5 +1,6 @@
 package dev.cape.inference.eval;
 
+import dev.cape.inference.model.FileErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,7 +34,7 @@ public final class Hashing {
                 md.update(buf, 0, n);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + FileErrors.reason(e), e);
         }
         return HexFormat.of().formatHex(md.digest());
     }

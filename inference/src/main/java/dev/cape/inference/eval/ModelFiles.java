@@ -1,6 +1,7 @@
 package dev.cape.inference.eval;
 
 import dev.cape.inference.llama2c.Llama2cCheckpoint;
+import dev.cape.inference.model.FileErrors;
 import dev.cape.inference.model.LanguageModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +80,7 @@ public final class ModelFiles {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + path + ": " + FileErrors.reason(e), e);
         }
         return HexFormat.of().formatHex(md.digest());
     }

@@ -1,12 +1,8 @@
 package dev.cape.inference.eval;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,14 +24,7 @@ public final class StatementCsv {
 
     /** Reads a statement file. */
     public static StatementSet read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new StatementDataException(file + ": no such file", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        byte[] bytes = EvalFiles.read(file, "a statement CSV file (statement,label)");
         return parse(decode(bytes, file.toString()), file.getFileName().toString(), Hashing.sha256(bytes));
     }
 

@@ -26,6 +26,20 @@ public record StatementSet(String name, String sha256, List<Statement> statement
         return statements.size();
     }
 
+    /**
+     * Refuses a set without both true and false statements, which no direction can be fitted on.
+     *
+     * @throws StatementDataException naming the set and the counts
+     */
+    public StatementSet requireBothClasses() {
+        int t = trueCount();
+        if (t == 0 || t == size()) {
+            throw new StatementDataException(name + ": found " + t + " true and " + (size() - t) + " false "
+                    + "statements; expected both classes (labels 1 and 0) to fit a direction");
+        }
+        return this;
+    }
+
     /** Number of true statements. */
     public int trueCount() {
         return (int) statements.stream().filter(Statement::label).count();

@@ -5,10 +5,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.cape.inference.model.JsonErrors;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,14 +49,7 @@ public final class TruthfulQa {
 
     /** Reads either form, by extension ({@code .json} is mc_task, anything else the CSV). */
     public static Questions read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new StatementDataException(file + ": no such file", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        byte[] bytes = EvalFiles.read(file, "a TruthfulQA CSV or mc_task.json file");
         String text = StatementCsv.decode(bytes, file.toString());
         String name = file.getFileName().toString();
         List<McQuestion> qs = name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? parseMcTask(text, name)
@@ -71,7 +63,7 @@ public final class TruthfulQa {
         try {
             root = JsonParser.parseString(json);
         } catch (JsonParseException e) {
-            throw new StatementDataException(name + ": not valid JSON: " + e.getMessage(), e);
+            throw new StatementDataException(name + ": not valid JSON: " + JsonErrors.describe(e), e);
         }
         if (!root.isJsonArray()) {
             throw new StatementDataException(name + ": expected a JSON array of questions");
@@ -87,7 +79,11 @@ public final class TruthfulQa {
             if (!o.has("question") || !o.has("mc1_targets") || !o.has("mc2_targets")) {
                 throw new StatementDataException(where + ": needs question, mc1_targets and mc2_targets");
             }
-            String q = o.get("question").getAsString();
+            JsonElement qe = o.get("question");
+            if (!qe.isJsonPrimitive() || !qe.getAsJsonPrimitive().isString()) {
+                throw new StatementDataException(where + ": question is " + qe + ", expected a string");
+            }
+            String q = qe.getAsString();
             try {
                 out.add(new McQuestion(q, targets(o.get("mc1_targets"), where + " mc1_targets"),
                         targets(o.get("mc2_targets"), where + " mc2_targets")));
@@ -95,7 +91,15 @@ public final class TruthfulQa {
                 throw new StatementDataException(where + ": " + e.getMessage(), e);
             }
         }
-        return out;
+        return nonEmpty(out, name, "a JSON array of {question, mc1_targets, mc2_targets} objects");
+    }
+
+    private static List<McQuestion> nonEmpty(List<McQuestion> qs, String name, String expected) {
+        if (qs.isEmpty()) {
+            throw new StatementDataException(name + ": found no questions; expected " + expected
+                    + " with at least one question");
+        }
+        return qs;
     }
 
     private static List<McQuestion.Choice> targets(JsonElement e, String where) {
@@ -156,7 +160,7 @@ public final class TruthfulQa {
             bad.forEach(a -> mc2.add(new McQuestion.Choice(a, false)));
             out.add(new McQuestion(f.get(q).trim(), mc1, mc2));
         }
-        return out;
+        return nonEmpty(out, name, "a CSV with a row per question after the header");
     }
 
     private static List<String> split(String list) {

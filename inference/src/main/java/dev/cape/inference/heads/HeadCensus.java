@@ -10,6 +10,7 @@ import dev.cape.inference.direction.LayerDirection;
 import dev.cape.inference.model.Progress;
 import dev.cape.inference.eval.ItemSplit;
 import dev.cape.inference.eval.Statement;
+import dev.cape.inference.eval.StatementDataException;
 import dev.cape.inference.eval.StatementSet;
 import dev.cape.inference.hook.Activation;
 import dev.cape.inference.hook.HookPoints;
@@ -109,6 +110,8 @@ public final class HeadCensus {
     }
 
     public CensusReport run(LanguageModel model, StatementSet truth, StatementSet reasoning, Progress progress) {
+        truth.requireBothClasses();
+        reasoning.requireBothClasses();
         int layers = model.spec().nLayers();
         int heads = model.spec().nHeads();
         CensusActivations ta = CensusActivations.capture(model, encode(model, truth), batchSize, true, progress);
@@ -181,7 +184,11 @@ public final class HeadCensus {
     private DirectionReport directions(StatementSet set, CensusActivations acts, Progress progress) {
         ItemSplit split = ItemSplit.of(set, testShare, seed);
         String[] items = set.statements().stream().map(Statement::item).toArray(String[]::new);
-        return DirectionFinder.withDefaults().find(acts.residPost(), set.labels(), items, split, progress);
+        try {
+            return DirectionFinder.withDefaults().find(acts.residPost(), set.labels(), items, split, progress);
+        } catch (StatementDataException e) {
+            throw new StatementDataException(set.name() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Per-head last-token projections on each layer's direction and on the random directions. */

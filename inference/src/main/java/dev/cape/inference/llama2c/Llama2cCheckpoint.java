@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -163,14 +164,27 @@ public final class Llama2cCheckpoint implements TensorStore {
      * {@code pytorch_model.bin} (starts with {@code 0x80 0x02..0x05}) or a zip checkpoint ({@code PK}) never passes.
      */
     public static boolean looksLikeLlama2c(Path file) {
+        return problem(file).isEmpty();
+    }
+
+    /**
+     * Why {@code file} is not a llama2.c v0 checkpoint, e.g. {@code "truncated llama2.c checkpoint: 30408014 bytes,
+     * expected 60816028 for its header (dim=288, ...)"}, without the file name; empty when
+     * {@link #looksLikeLlama2c} holds.
+     */
+    public static Optional<String> problem(Path file) {
         if (!Files.isRegularFile(file)) {
-            return false;
+            return Optional.of(Files.isDirectory(file) ? "a directory, not a file" : "no such regular file");
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             readHeader(file, channel);
-            return true;
-        } catch (IOException | ModelLoadException e) {
-            return false;
+            return Optional.empty();
+        } catch (ModelLoadException e) {
+            String m = String.valueOf(e.getMessage());
+            String prefix = file + ": ";
+            return Optional.of(m.startsWith(prefix) ? m.substring(prefix.length()) : m);
+        } catch (IOException e) {
+            return Optional.of("cannot be read (" + e.getMessage() + ")");
         }
     }
 

@@ -55,6 +55,33 @@ public final class AdapterSupport {
         };
     }
 
+    /**
+     * The head size: {@code head_dim} when the config has it (where {@code explicitHeadDim}), else
+     * {@code hidden / heads}. Refuses a head count that is not positive or does not divide the hidden size, and a
+     * head size that is not positive, naming the config fields rather than failing later on a division.
+     */
+    public static int headDim(ModelConfig config, String hiddenKey, int hidden, String headsKey, int heads,
+                              boolean explicitHeadDim) {
+        if (heads <= 0) {
+            throw config.invalid(headsKey, "is " + heads + ", expected an integer > 0");
+        }
+        if (explicitHeadDim && config.has("head_dim")) {
+            int headDim = config.requireInt("head_dim");
+            if (headDim <= 0) {
+                throw config.invalid("head_dim", "is " + headDim + ", expected an integer > 0");
+            }
+            return headDim;
+        }
+        if (hidden <= 0) {
+            throw config.invalid(hiddenKey, "is " + hidden + ", expected an integer > 0");
+        }
+        if (hidden % heads != 0) {
+            throw config.invalid(headsKey, "is " + heads + ", which does not divide " + hiddenKey + " (" + hidden
+                    + "); expected a divisor of " + hiddenKey + (explicitHeadDim ? " or an explicit head_dim" : ""));
+        }
+        return hidden / heads;
+    }
+
     /** Rotary dimension {@code int(headDim · factor)}, as HF computes it. */
     public static int rotaryDim(int headDim, double factor) {
         return (int) (headDim * factor);

@@ -47,7 +47,7 @@ final class EmbeddingRows implements AutoCloseable {
             return new EmbeddingRows(location, FileChannel.open(location.file(), StandardOpenOption.READ), vocab, width,
                     type);
         } catch (IOException e) {
-            throw new ModelLoadException("cannot open " + location.file() + " to read embedding rows: " + e, e);
+            throw new ModelLoadException("cannot open " + location.file() + " to read embedding rows: " + FileErrors.reason(e), e);
         }
     }
 

@@ -35,7 +35,7 @@ public final class ModelConfig {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new ModelLoadException("cannot read model config " + file + ": " + e, e);
+            throw new ModelLoadException("cannot read model config " + file + ": " + FileErrors.reason(e), e);
         }
         return parse(file.toString(), text);
     }
@@ -46,7 +46,8 @@ public final class ModelConfig {
         try {
             root = JsonParser.parseString(text);
         } catch (JsonParseException e) {
-            throw new ModelLoadException("model config " + source + " is not valid JSON (" + e.getMessage() + ")", e);
+            throw new ModelLoadException("model config " + source + " is not valid JSON: "
+                    + JsonErrors.describe(e), e);
         }
         if (!root.isJsonObject()) {
             throw new ModelLoadException("model config " + source + " is not a JSON object");
@@ -223,10 +224,19 @@ public final class ModelConfig {
         if (e.isJsonPrimitive()) {
             JsonPrimitive p = e.getAsJsonPrimitive();
             if (p.isNumber()) {
+                BigDecimal v;
                 try {
-                    return new BigDecimal(p.getAsString()).intValueExact();
-                } catch (ArithmeticException | NumberFormatException ex) {
+                    v = new BigDecimal(p.getAsString());
+                } catch (NumberFormatException ex) {
                     throw wrong(key, e, "an integer");
+                }
+                if (v.stripTrailingZeros().scale() > 0) {
+                    throw wrong(key, e, "an integer");
+                }
+                try {
+                    return v.intValueExact();
+                } catch (ArithmeticException ex) {
+                    throw wrong(key, e, "an integer in [" + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "]");
                 }
             }
         }

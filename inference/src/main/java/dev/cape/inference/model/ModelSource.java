@@ -128,9 +128,10 @@ public record ModelSource(Format format, Path path, List<Path> weightFiles, Opti
             }
             return new ArrayList<>(files);
         } catch (IOException e) {
-            throw new ModelLoadException("cannot read shard index " + index + ": " + e, e);
+            throw new ModelLoadException("cannot read shard index " + index + ": " + FileErrors.reason(e), e);
         } catch (JsonParseException e) {
-            throw new ModelLoadException("shard index " + index + " is not valid JSON (" + e.getMessage() + ")", e);
+            throw new ModelLoadException("shard index " + index + " is not valid JSON: "
+                    + JsonErrors.describe(e), e);
         }
     }
 
@@ -146,7 +147,7 @@ public record ModelSource(Format format, Path path, List<Path> weightFiles, Opti
                 }
             }
         } catch (IOException e) {
-            throw new ModelLoadException("cannot list model folder " + folder + ": " + e, e);
+            throw new ModelLoadException("cannot list model folder " + folder + ": " + FileErrors.reason(e), e);
         }
     }
 
@@ -170,7 +171,7 @@ public record ModelSource(Format format, Path path, List<Path> weightFiles, Opti
             try {
                 total += Files.size(p);
             } catch (IOException e) {
-                throw new ModelLoadException("cannot read the size of " + p + ": " + e, e);
+                throw new ModelLoadException("cannot read the size of " + p + ": " + FileErrors.reason(e), e);
             }
         }
         return total;

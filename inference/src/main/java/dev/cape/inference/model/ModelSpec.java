@@ -184,6 +184,10 @@ public record ModelSpec(
         positive("headDim", headDim);
         positive("dMlp", dMlp);
         positive("maxPositions", maxPositions);
+        if (!(normEps >= 0) || Double.isInfinite(normEps)) {
+            throw new IllegalArgumentException("the norm epsilon (rms_norm_eps / layer_norm_eps) must be a finite "
+                    + "number >= 0: " + normEps);
+        }
         if (nHeads % nKvHeads != 0) {
             throw new IllegalArgumentException("nHeads must be a multiple of nKvHeads: " + nHeads + " heads, "
                     + nKvHeads + " kv heads");

@@ -4,6 +4,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.cape.inference.model.FileErrors;
+import dev.cape.inference.model.JsonErrors;
 import dev.cape.inference.model.ModelLoadException;
 import dev.cape.inference.model.TensorData;
 import dev.cape.inference.model.TensorStore;
@@ -97,7 +99,7 @@ public final class SafetensorsCheckpoint implements TensorStore {
                 }
             });
         } catch (IOException e) {
-            throw new ModelLoadException("cannot list model folder " + folder + ": " + e, e);
+            throw new ModelLoadException("cannot list model folder " + folder + ": " + FileErrors.reason(e), e);
         }
         return out;
     }
@@ -127,9 +129,10 @@ public final class SafetensorsCheckpoint implements TensorStore {
             }
             weightMap = root.getAsJsonObject().getAsJsonObject("weight_map");
         } catch (IOException e) {
-            throw new ModelLoadException("cannot read shard index " + index + ": " + e, e);
+            throw new ModelLoadException("cannot read shard index " + index + ": " + FileErrors.reason(e), e);
         } catch (JsonParseException e) {
-            throw new ModelLoadException("shard index " + index + " is not valid JSON (" + e.getMessage() + ")", e);
+            throw new ModelLoadException("shard index " + index + " is not valid JSON: "
+                    + JsonErrors.describe(e), e);
         }
         Map<String, SafetensorsFile> shards = new LinkedHashMap<>();
         Map<String, SafetensorsFile> byName = new TreeMap<>();

@@ -6,6 +6,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.cape.inference.model.DType;
+import dev.cape.inference.model.FileErrors;
+import dev.cape.inference.model.JsonErrors;
 import dev.cape.inference.model.ModelLoadException;
 import dev.cape.inference.model.PositionalReads;
 import dev.cape.inference.model.TensorData;
@@ -66,7 +68,7 @@ public final class SafetensorsFile implements TensorStore {
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (IOException e) {
-            throw new ModelLoadException("cannot open safetensors file " + file + ": " + e, e);
+            throw new ModelLoadException("cannot open safetensors file " + file + ": " + FileErrors.reason(e), e);
         }
         try {
             long size = channel.size();
@@ -92,7 +94,7 @@ public final class SafetensorsFile implements TensorStore {
             return new SafetensorsFile(file, channel, dataStart, entries, Collections.unmodifiableMap(metadata));
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new ModelLoadException("cannot read safetensors file " + file + ": " + e, e);
+            throw new ModelLoadException("cannot read safetensors file " + file + ": " + FileErrors.reason(e), e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
@@ -104,7 +106,7 @@ public final class SafetensorsFile implements TensorStore {
         try {
             root = JsonParser.parseString(json);
         } catch (JsonParseException e) {
-            throw fail(file, "header is not valid JSON (" + e.getMessage() + ")");
+            throw fail(file, "header is not valid JSON: " + JsonErrors.describe(e));
         }
         if (!root.isJsonObject()) {
             throw fail(file, "header is not a JSON object");

@@ -6,6 +6,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.cape.inference.model.FileErrors;
+import dev.cape.inference.model.JsonErrors;
 import dev.cape.inference.model.ModelLoadException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -129,9 +131,9 @@ public final class HuggingFaceTextTokenizer implements TextTokenizer {
             }
             return e.getAsJsonObject();
         } catch (IOException e) {
-            throw new ModelLoadException("cannot read " + file + ": " + e, e);
+            throw new ModelLoadException("cannot read " + file + ": " + FileErrors.reason(e), e);
         } catch (JsonParseException e) {
-            throw new ModelLoadException(file + " is not valid JSON (" + e.getMessage() + ")", e);
+            throw new ModelLoadException(file + " is not valid JSON: " + JsonErrors.describe(e), e);
         }
     }
 

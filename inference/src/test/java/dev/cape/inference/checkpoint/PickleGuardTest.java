@@ -69,10 +69,22 @@ class PickleGuardTest {
     }
 
     @Test
-    void refusesBinThatIsNeitherPickleNorLlama2c() throws IOException {
-        byte[] truncated = java.util.Arrays.copyOf(Fixtures.tinyLlama2c(), 100);
-        String m = PickleGuard.refusal(file("model.bin", truncated)).orElseThrow();
-        assertTrue(m.contains("not a llama2.c model.bin") && m.contains("unknown format"), m);
+    void truncatedLlama2cBinIsRefusedWithItsHeaderProblemNotAsAPickle() throws IOException {
+        byte[] full = Fixtures.tinyLlama2c();
+        byte[] truncated = java.util.Arrays.copyOf(full, 100);
+        Path f = file("model.bin", truncated);
+        String m = PickleGuard.refusal(f).orElseThrow();
+        assertTrue(m.startsWith(f + ": not a loadable llama2.c model.bin: truncated llama2.c checkpoint: 100 bytes, "
+                + "expected " + full.length), m);
+        assertTrue(m.contains("dim=") && !m.contains("unpickling"), m);
+    }
+
+    @Test
+    void binWithAbsurdHeaderNamesTheField() throws IOException {
+        byte[] b = Fixtures.tinyLlama2c();
+        java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(12, 0);  // n_heads
+        String m = PickleGuard.refusal(file("model.bin", b)).orElseThrow();
+        assertTrue(m.contains("header field n_heads must be > 0: 0"), m);
     }
 
     @Test

@@ -11,6 +11,37 @@ import org.junit.jupiter.api.Test;
 
 class StatementCsvTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
+    @Test
+    void directoryIsRefusedAsNotAFile() {
+        StatementDataException e = assertThrows(StatementDataException.class, () -> StatementCsv.read(dir));
+        assertTrue(e.getMessage().equals(dir + ": found a directory; expected a statement CSV file "
+                + "(statement,label)"), e.getMessage());
+    }
+
+    @Test
+    void fileLargerThanTheLimitIsRefusedWithoutReadingIt() throws java.io.IOException {
+        Path big = dir.resolve("big.csv");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(EvalFiles.MAX_BYTES + 1);  // sparse: nothing is written
+        }
+        StatementDataException e = assertThrows(StatementDataException.class, () -> StatementCsv.read(big));
+        assertTrue(e.getMessage().startsWith(big + ": found 67108865 bytes; expected a statement CSV file"),
+                e.getMessage());
+        StatementDataException q = assertThrows(StatementDataException.class, () -> TruthfulQa.read(big));
+        assertTrue(q.getMessage().contains("expected a TruthfulQA CSV or mc_task.json file"), q.getMessage());
+    }
+
+    @Test
+    void setWithOneClassIsRefusedForFittingNamingTheCounts() {
+        StatementSet set = StatementCsv.parse("statement,label\na,1\nb,1\n", "all-true.csv", "0");
+        StatementDataException e = assertThrows(StatementDataException.class, set::requireBothClasses);
+        assertEquals("all-true.csv: found 2 true and 0 false statements; expected both classes (labels 1 and 0) to "
+                + "fit a direction", e.getMessage());
+    }
+
     @Test
     void badLabelNamesFileAndLine() {
         StatementDataException e = assertThrows(StatementDataException.class,

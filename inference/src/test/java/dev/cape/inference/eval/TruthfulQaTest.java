@@ -19,6 +19,25 @@ class TruthfulQaTest {
     }
 
     @Test
+    void fileWithoutQuestionsIsRefused() {
+        StatementDataException json = assertThrows(StatementDataException.class,
+                () -> TruthfulQa.parseMcTask("[]", "mc.json"));
+        assertTrue(json.getMessage().startsWith("mc.json: found no questions; expected a JSON array"),
+                json.getMessage());
+        StatementDataException csv = assertThrows(StatementDataException.class, () -> TruthfulQa.parseCsv(
+                "Type,Category,Question,Best Answer,Correct Answers,Incorrect Answers\n", "tqa.csv"));
+        assertTrue(csv.getMessage().startsWith("tqa.csv: found no questions"), csv.getMessage());
+    }
+
+    @Test
+    void questionThatIsNotAStringIsRefusedNamingIt() {
+        String json = "[{\"question\": {\"q\": 1}, \"mc1_targets\": {\"a\": 1}, \"mc2_targets\": {\"a\": 1}}]";
+        StatementDataException e = assertThrows(StatementDataException.class,
+                () -> TruthfulQa.parseMcTask(json, "mc.json"));
+        assertEquals("mc.json: question 0: question is {\"q\":1}, expected a string", e.getMessage());
+    }
+
+    @Test
     void mc1WithTwoCorrectChoicesIsRefusedNamingTheQuestion() {
         String json = "[{\"question\": \"Q?\", \"mc1_targets\": {\"a\": 1, \"b\": 1}, \"mc2_targets\": {\"a\": 1, "
                 + "\"b\": 0}}]";

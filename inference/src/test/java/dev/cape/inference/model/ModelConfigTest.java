@@ -32,6 +32,55 @@ class ModelConfigTest {
     }
 
     @Test
+    void invalidJsonIsOneLineWithoutExceptionNames() {
+        String m = assertThrows(ModelLoadException.class,
+                () -> ModelConfig.parse("c.json", "{\"model_type\": \"llama\", hidden_size: }")).getMessage();
+        assertEquals("model config c.json is not valid JSON: expected a value at line 1 column 38 "
+                + "(path $.hidden_size)", m);
+        String eof = assertThrows(ModelLoadException.class, () -> ModelConfig.parse("c.json", "{\"a\": "))
+                .getMessage();
+        assertTrue(eof.startsWith("model config c.json is not valid JSON: the text ends early at line 1")
+                && !eof.contains("Exception") && !eof.contains("\n"), eof);
+    }
+
+    @Test
+    void zeroHeadsAreRefusedNamingTheFieldNotDividingByZero() throws IOException {
+        for (String arch : new String[] {"llama", "gpt2", "gpt_neox", "opt", "phi", "gemma"}) {
+            String json = Files.readString(Fixtures.model(arch).resolve("config.json"))
+                    .replaceAll("\"(num_attention_heads|n_head)\": \\d+", "\"$1\": 0");
+            String m = specError(json);
+            assertTrue(m.contains("test/config.json") && m.matches(".*'(num_attention_heads|n_head)' is 0, "
+                    + "expected an integer > 0.*"), arch + ": " + m);
+        }
+    }
+
+    @Test
+    void headsThatDoNotDivideTheHiddenSizeAreRefused() throws IOException {
+        String json = Files.readString(Fixtures.model("llama").resolve("config.json"))
+                .replace("\"head_dim\": 16,", "").replace("\"num_attention_heads\": 4", "\"num_attention_heads\": 3")
+                .replace("\"num_key_value_heads\": 2", "\"num_key_value_heads\": 1");
+        String m = specError(json);
+        assertTrue(m.contains("'num_attention_heads' is 3, which does not divide hidden_size (64)"), m);
+        String zero = specError(Files.readString(Fixtures.model("llama").resolve("config.json"))
+                .replace("\"head_dim\": 16", "\"head_dim\": 0"));
+        assertTrue(zero.contains("'head_dim' is 0, expected an integer > 0"), zero);
+    }
+
+    @Test
+    void negativeNormEpsilonIsRefused() throws IOException {
+        String m = specError(Files.readString(Fixtures.model("llama").resolve("config.json"))
+                .replace("\"rms_norm_eps\": 1e-05", "\"rms_norm_eps\": -1"));
+        assertTrue(m.contains("norm epsilon") && m.contains("-1.0"), m);
+    }
+
+    @Test
+    void integerTooLargeForTheRuntimeSaysTheRange() throws IOException {
+        String m = specError(Files.readString(Fixtures.model("llama").resolve("config.json"))
+                .replace("\"vocab_size\": 128", "\"vocab_size\": 10000000000"));
+        assertTrue(m.contains("'vocab_size' is 10000000000, expected an integer in [-2147483648, 2147483647]"), m);
+    }
+
+    @Test
     void missingFieldIsNamed() {
         String m = specError("{\"model_type\": \"llama\", \"hidden_size\": 64}");
         assertTrue(m.contains("test/config.json") && m.contains("'num_attention_heads' is missing"), m);

@@ -33,7 +33,7 @@ public final class GemmaWeights implements ArchitectureAdapter {
         int hidden = c.requireInt("hidden_size");
         int heads = c.requireInt("num_attention_heads");
         int kvHeads = c.optInt("num_key_value_heads", heads);
-        int headDim = c.optInt("head_dim", hidden / heads);
+        int headDim = AdapterSupport.headDim(c, "hidden_size", hidden, "num_attention_heads", heads, true);
         int layers = c.requireInt("num_hidden_layers");
         boolean bias = c.optBoolean("attention_bias", false);
         ModelSpec.Builder b = ModelSpec.builder(type)

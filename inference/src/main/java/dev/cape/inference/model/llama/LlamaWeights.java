@@ -68,7 +68,7 @@ public final class LlamaWeights implements ArchitectureAdapter {
         int hidden = c.requireInt("hidden_size");
         int heads = c.requireInt("num_attention_heads");
         int kvHeads = c.optInt("num_key_value_heads", heads);
-        int headDim = c.optInt("head_dim", hidden / heads);
+        int headDim = AdapterSupport.headDim(c, "hidden_size", hidden, "num_attention_heads", heads, true);
         double partial = c.optDouble("partial_rotary_factor", 1.0);
         ModelSpec.Builder b = ModelSpec.builder(type)
                 .sizes(c.requireInt("vocab_size"), hidden, c.requireInt("num_hidden_layers"), heads, kvHeads, headDim,

@@ -30,7 +30,7 @@ public final class GptNeoXWeights implements ArchitectureAdapter {
     public ModelSpec spec(ModelConfig c) {
         int d = c.requireInt("hidden_size");
         int heads = c.requireInt("num_attention_heads");
-        int headDim = d / heads;
+        int headDim = AdapterSupport.headDim(c, "hidden_size", d, "num_attention_heads", heads, false);
         double pct = c.has("rotary_pct") ? c.requireDouble("rotary_pct") : c.optDouble("partial_rotary_factor", 0.25);
         double theta = c.has("rotary_emb_base") ? c.requireDouble("rotary_emb_base") : c.optDouble("rope_theta", 10000);
         if (c.has("rope_scaling")) {

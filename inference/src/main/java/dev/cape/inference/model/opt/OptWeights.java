@@ -37,7 +37,8 @@ public final class OptWeights implements ArchitectureAdapter {
         boolean preLn = c.optBoolean("do_layer_norm_before", true);
         boolean bias = c.optBoolean("enable_bias", true);
         ModelSpec.Builder b = ModelSpec.builder("opt")
-                .sizes(c.requireInt("vocab_size"), d, c.requireInt("num_hidden_layers"), heads, heads, d / heads,
+                .sizes(c.requireInt("vocab_size"), d, c.requireInt("num_hidden_layers"), heads, heads,
+                        AdapterSupport.headDim(c, "hidden_size", d, "num_attention_heads", heads, false),
                         c.requireInt("ffn_dim"))
                 .dEmbed(c.optInt("word_embed_proj_dim", d))
                 .norm(NormKind.LAYER, 1e-5)

@@ -29,7 +29,7 @@ public final class PhiWeights implements ArchitectureAdapter {
         AdapterSupport.refuseIf(c, "qk_layernorm", true, false, "phi with q/k LayerNorm is not supported by this runtime");
         int hidden = c.requireInt("hidden_size");
         int heads = c.requireInt("num_attention_heads");
-        int headDim = hidden / heads;
+        int headDim = AdapterSupport.headDim(c, "hidden_size", hidden, "num_attention_heads", heads, false);
         ModelSpec.Builder b = ModelSpec.builder("phi")
                 .sizes(c.requireInt("vocab_size"), hidden, c.requireInt("num_hidden_layers"), heads,
                         c.optInt("num_key_value_heads", heads), headDim, c.requireInt("intermediate_size"))

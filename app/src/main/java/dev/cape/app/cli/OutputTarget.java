@@ -1,13 +1,12 @@
 package dev.cape.app.cli;
 
+import dev.cape.app.workflow.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writes a command's output to stdout, or to a file atomically (temp file + rename) so no partial file remains. */
 final class OutputTarget {
@@ -78,18 +77,12 @@ final class OutputTarget {
         try {
             for (java.util.Map.Entry<Path, String> e : files.entrySet()) {
                 Path target = e.getKey().toAbsolutePath();
-                Files.createDirectories(target.getParent());
-                Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+                Path tmp = AtomicFiles.tempBeside(target);
                 temps.put(target, tmp);
                 Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
             }
             for (java.util.Map.Entry<Path, Path> e : temps.entrySet()) {
-                try {
-                    Files.move(e.getValue(), e.getKey(), StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException x) {
-                    Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING);
-                }
+                AtomicFiles.replace(e.getValue(), e.getKey());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + files.keySet() + ": " + reason(e), e);
@@ -110,28 +103,10 @@ final class OutputTarget {
             stdout.flush();
             return;
         }
-        Path target = out.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(out, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + reason(e), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the temp file is hidden and named after the target
-                }
-            }
         }
     }
 }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,15 +58,7 @@ public final class SessionFile {
                 m.model(), m.family(), m.paramsB(), m.hiddenSize().isPresent() ? m.hiddenSize().getAsInt() : null,
                 m.scores(), m.notes(), m.origin(), m.attributes())).toList());
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".cape-session", ".tmp");
-            try {
-                Files.writeString(tmp, GSON.toJson(doc), StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, tmp -> Files.writeString(tmp, GSON.toJson(doc), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

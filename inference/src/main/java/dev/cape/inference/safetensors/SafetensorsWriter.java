@@ -106,7 +106,9 @@ public final class SafetensorsWriter {
         Path tmp = null;
         try {
             Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            // created plainly, so the file gets the umask's permissions (createTempFile would make it owner-only)
+            tmp = Files.createFile(target.resolveSibling("." + target.getFileName() + "." + System.nanoTime()
+                    + ".tmp"));
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 out.write(bytes);
             }

@@ -1,12 +1,12 @@
 package dev.cape.app.workflow.charts;
 
+import dev.cape.app.workflow.AtomicFiles;
 import dev.cape.app.workflow.WorkbenchAnalysis;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,19 +43,13 @@ public final class ChartExport {
         checkSize(width, "width");
         checkSize(height, "height");
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".cape-export", ".tmp");
-            try {
+            AtomicFiles.write(file, tmp -> {
                 if (format == Format.PNG) {
                     ChartUtils.saveChartAsPNG(tmp.toFile(), chart, width, height);
                 } else {
                     Files.writeString(tmp, svg(chart, width, height));
                 }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            });
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

@@ -38,6 +38,9 @@ public final class ExportGgufCommand implements Callable<Integer> {
     public Integer call() {
         OutputTarget.checkFile(out, "--out");
         DirectionFile.Stored stored = DirectionFile.read(vector);
+        if (layer != null) {
+            DirectionFile.layer(stored, layer, vector);   // names the file when the layer is not in it
+        }
         Map<Integer, float[]> vs = GgufControlVector.scaledVectors(stored, allLayers,
                 layer == null ? stored.layer() : layer);
         String hint = stored.meta("model_id");

@@ -1,13 +1,14 @@
 package dev.cape.app.cli;
 
-import dev.cape.app.workflow.SteeringEvalSet;
-import dev.cape.app.workflow.charts.ChartStyle;
-import dev.cape.app.workflow.charts.SteeringSweepChart;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.cape.app.workflow.SteeringEvalSet;
+import dev.cape.app.workflow.charts.ChartStyle;
+import dev.cape.app.workflow.charts.SteeringSweepChart;
 import dev.cape.inference.direction.DirectionFile;
 import dev.cape.inference.eval.EvalTask;
+import dev.cape.inference.eval.ModelFiles;
 import dev.cape.inference.eval.SteeringEvaluation;
 import dev.cape.inference.eval.TrueFalseTask;
 import dev.cape.inference.generate.GenerationOptions;
@@ -123,10 +124,11 @@ public final class SteerCommand implements Callable<Integer> {
         OptionChecks.nonNegative("--temperature", temperature);
         batch.size();
         DirectionFile.Stored stored = DirectionFile.read(vector);
-        SteeringVector v = layer == null ? stored.chosen() : stored.at(layer);
+        SteeringVector v = layer == null ? stored.chosen() : DirectionFile.layer(stored, layer, vector);
         PrintWriter out = spec.commandLine().getOut();
         try (LanguageModel lm = model.load()) {
             requireFits(lm, v);
+            noteOtherModel(stored);
             if (prompt != null) {
                 generate(lm, v, s, out);
             } else {
@@ -143,6 +145,16 @@ public final class SteerCommand implements Callable<Integer> {
             if (!Double.isFinite(a)) {
                 throw new IllegalArgumentException("--alpha/--alphas must be finite numbers: " + a);
             }
+        }
+    }
+
+    /** Says so when the vector was fitted on a model of another name (same shape: it may be a copy or a sibling). */
+    private void noteOtherModel(DirectionFile.Stored stored) {
+        String fitted = stored.meta("model_id");
+        String here = ModelFiles.id(model.path());
+        if (!fitted.isEmpty() && !fitted.equals(here)) {
+            spec.commandLine().getErr().println("cape: note: " + vector.getFileName() + " was fitted on '" + fitted
+                    + "', this model is '" + here + "'");
         }
     }
 

@@ -76,6 +76,12 @@ class SteeringCommandsTest {
                 "--layer", "1", "--prompt", "the cat", "--max-tokens", "6");
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().contains("unsteered") && text.out().contains("steered (alpha 8)"), text.out());
+        assertTrue(!text.err().contains("was fitted on"), "same model, no note: " + text.err());
+
+        CliRun noLayer = CliRun.of("steer", "--model", model.toString(), "--vector", vec.toString(), "--layer", "99",
+                "--prompt", "the cat");
+        assertEquals(CapeCommand.EXIT_USAGE, noLayer.exitCode(), noLayer.err());
+        assertTrue(noLayer.err().contains(vec + ": no direction for layer 99"), noLayer.err());
 
         CliRun eval = CliRun.of("steer", "--model", model.toString(), "--vector", vec.toString(), "--eval",
                 data.toString(), "--alphas", "0,2", "--format", "json");
@@ -253,5 +259,24 @@ class SteeringCommandsTest {
             assertEquals(CapeCommand.EXIT_USAGE, run.exitCode(), c[0] + ": " + run.err());
             assertTrue(run.err().contains("--format must be text or json: yaml"), c[0] + ": " + run.err());
         }
+    }
+
+    @Test
+    void aVectorFittedOnAModelOfAnotherNameIsNoted() throws Exception {
+        Path vec = dir.resolve("v.safetensors");
+        assertEquals(0, CliRun.of("direction", "--model", model.toString(), "--data", data.toString(), "--out",
+                vec.toString()).exitCode());
+        Path copy = dir.resolve("renamed-gpt2");
+        Files.createDirectories(copy);
+        try (var files = Files.list(model)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        CliRun run = CliRun.of("steer", "--model", copy.toString(), "--vector", vec.toString(), "--prompt", "the cat",
+                "--max-tokens", "2");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("cape: note: v.safetensors was fitted on '" + model.getFileName()
+                + "', this model is 'renamed-gpt2'"), run.err());
     }
 }

@@ -155,8 +155,9 @@ public final class DirectionFile {
         try (SafetensorsFile f = SafetensorsFile.open(file)) {
             Map<String, String> m = f.metadata();
             if (!FORMAT.equals(m.get("format"))) {
-                throw new ModelLoadException(file + ": metadata format is '" + m.get("format") + "', expected "
-                        + FORMAT + " (a file written by cape direction)");
+                throw new ModelLoadException(file + (m.containsKey("format") ? ": metadata format is '"
+                        + m.get("format") + "'" : ": has no metadata 'format'") + "; expected " + FORMAT
+                        + " (a file written by cape direction)");
             }
             Map<Integer, float[]> dirs = new TreeMap<>();
             for (String name : f.names()) {
@@ -177,6 +178,7 @@ public final class DirectionFile {
                 FloatBuffer fb = t.data().duplicate().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
                 float[] v = new float[fb.remaining()];
                 fb.get(v);
+                requireDirection(v, name, file);
                 dirs.put(layer, v);
             }
             if (dirs.isEmpty()) {
@@ -190,11 +192,19 @@ public final class DirectionFile {
             Map<Integer, Double> sigmas = new TreeMap<>();
             int i = 0;
             for (int layer : dirs.keySet()) {
-                sigmas.put(layer, sig[i++]);
+                double s = sig[i++];
+                if (!(s > 0) || Double.isInfinite(s)) {
+                    throw new ModelLoadException(file + ": metadata sigmas[" + (i - 1) + "] (layer " + layer + ") is "
+                            + s + "; expected a finite number > 0");
+                }
+                sigmas.put(layer, s);
+            }
+            if (!m.containsKey("layer")) {
+                throw new ModelLoadException(file + ": has no metadata 'layer'; expected the chosen layer");
             }
             int layer;
             try {
-                layer = Integer.parseInt(m.getOrDefault("layer", ""));
+                layer = Integer.parseInt(m.get("layer"));
             } catch (NumberFormatException e) {
                 throw new ModelLoadException(file + ": metadata layer is not an integer: '" + m.get("layer") + "'", e);
             }
@@ -203,6 +213,31 @@ public final class DirectionFile {
             }
             return new Stored(dirs, sigmas, layer, m);
         }
+    }
+
+    /** Refuses a stored direction that cannot steer: a non-finite value, or all zeros. */
+    private static void requireDirection(float[] v, String name, Path file) {
+        double norm = 0;
+        for (int k = 0; k < v.length; k++) {
+            if (!Float.isFinite(v[k])) {
+                throw new ModelLoadException(file + ": tensor '" + name + "' holds " + v[k] + " at index " + k
+                        + "; expected finite values");
+            }
+            norm += (double) v[k] * v[k];
+        }
+        if (norm == 0) {
+            throw new ModelLoadException(file + ": tensor '" + name + "' is all zeros; expected a direction "
+                    + "(norm > 0)");
+        }
+    }
+
+    /** The vector at layer {@code l} of {@code s}, read from {@code file}; fails naming the file and its layers. */
+    public static SteeringVector layer(Stored s, int l, Path file) {
+        if (!s.directions().containsKey(l)) {
+            throw new IllegalArgumentException(file + ": no direction for layer " + l + "; the file has layers "
+                    + s.directions().keySet());
+        }
+        return s.at(l);
     }
 
     /** Metadata value parsed as a JSON array of numbers. */

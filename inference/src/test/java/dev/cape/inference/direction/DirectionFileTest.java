@@ -37,6 +37,65 @@ class DirectionFileTest {
         assertTrue(e.getMessage().contains("format"), e.getMessage());
     }
 
+    /** A file like {@code report()}'s with layer 1's vector and σ replaced and metadata entries edited. */
+    Path edited(float[] layer1, double sigma1, Map<String, String> edits) {
+        DirectionFile.Stored s = DirectionFile.of(report(), new DirectionFile.Provenance("m", "a", "d", "b", 0.5));
+        Map<String, String> m = new java.util.HashMap<>(s.metadata());
+        m.put("sigmas", "[1.5, " + sigma1 + "]");
+        edits.forEach((k, v) -> {
+            if (v == null) {
+                m.remove(k);
+            } else {
+                m.put(k, v);
+            }
+        });
+        Path f = dir.resolve("edited.safetensors");
+        DirectionFile.write(new DirectionFile.Stored(Map.of(0, s.directions().get(0), 1, layer1), Map.of(0, 1.5, 1,
+                sigma1), 1, m), f);
+        return f;
+    }
+
+    static String refusal(Path f) {
+        return assertThrows(ModelLoadException.class, () -> DirectionFile.read(f)).getMessage();
+    }
+
+    @Test
+    void aVectorWithANonFiniteValueOrAllZerosIsRefusedNamingTheTensor() {
+        String nan = refusal(edited(new float[] {0, Float.NaN, 1}, 2.5, Map.of()));
+        assertTrue(nan.contains("edited.safetensors") && nan.contains("'direction.1' holds NaN at index 1"), nan);
+        String zeros = refusal(edited(new float[] {0, 0, 0}, 2.5, Map.of()));
+        assertTrue(zeros.contains("'direction.1' is all zeros"), zeros);
+    }
+
+    @Test
+    void aNonPositiveOrNonFiniteSigmaIsRefusedNamingTheLayer() {
+        for (double bad : new double[] {Double.NaN, -1, 0, Double.POSITIVE_INFINITY}) {
+            String m = refusal(edited(new float[] {0, 0, 1}, bad, Map.of()));
+            assertTrue(m.contains("metadata sigmas[1] (layer 1) is " + bad + "; expected a finite number > 0"), m);
+        }
+    }
+
+    @Test
+    void missingFormatOrLayerIsNamed() {
+        java.util.Map<String, String> noFormat = new java.util.HashMap<>();
+        noFormat.put("format", null);
+        String f = refusal(edited(new float[] {0, 0, 1}, 2.5, noFormat));
+        assertTrue(f.contains("has no metadata 'format'; expected cape-direction-v1"), f);
+        java.util.Map<String, String> noLayer = new java.util.HashMap<>();
+        noLayer.put("layer", null);
+        String l = refusal(edited(new float[] {0, 0, 1}, 2.5, noLayer));
+        assertTrue(l.contains("has no metadata 'layer'"), l);
+    }
+
+    @Test
+    void aLayerNotInTheFileIsNamedWithTheFile() {
+        Path f = edited(new float[] {0, 0, 1}, 2.5, Map.of());
+        DirectionFile.Stored s = DirectionFile.read(f);
+        assertEquals(1, DirectionFile.layer(s, 1, f).layer());
+        String m = assertThrows(IllegalArgumentException.class, () -> DirectionFile.layer(s, 9, f)).getMessage();
+        assertTrue(m.startsWith(f + ": no direction for layer 9; the file has layers [0, 1]"), m);
+    }
+
     @Test
     void vectorsRoundTripWithTheirProvenance() {
         Path f = dir.resolve("v.safetensors");

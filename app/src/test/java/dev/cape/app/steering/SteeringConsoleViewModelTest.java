@@ -2,6 +2,7 @@ package dev.cape.app.steering;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -168,11 +169,12 @@ class SteeringConsoleViewModelTest {
         String expected;
         try (LanguageModel lm = LanguageModel.load(gpt2)) {
             var tok = lm.tokenizer().orElseThrow();
-            SteeredGeneration.Comparison c = SteeredGeneration.compare(lm, tok.encode("the of and",
-                    tok.bosByDefault()), GenerationOptions.withDefaults().withMaxTokens(8).withTemperature(0)
-                    .withSeed(0), SteeringSession.on(lm).add(vm.direction().activeProperty().get().chosen(), 64),
-                    false);
-            expected = "the of and" + tok.decode(c.steered().tokens());
+            int[] ids = tok.encode("the of and", tok.bosByDefault());
+            SteeredGeneration.Comparison c = SteeredGeneration.compare(lm, ids, GenerationOptions.withDefaults()
+                    .withMaxTokens(8).withTemperature(0).withSeed(0), SteeringSession.on(lm)
+                    .add(vm.direction().activeProperty().get().chosen(), 64), false);
+            assertFalse(tok.decode(c.steered().tokens()).startsWith(" "), "decoded alone, the space is lost");
+            expected = "the of and " + tok.decode(c.steered().tokens());   // the continuation keeps it
         }
         assertEquals(expected, g.steeredProperty().get());
         assertNotEquals(g.unsteeredProperty().get(), g.steeredProperty().get(), "α = 64 changes the continuation");

@@ -118,9 +118,11 @@ args=(
   --input "$work/input" --main-jar cape-app.jar --main-class dev.cape.app.Main
   --runtime-image "$work/runtime"
   # As ./cape: DJL never downloads; libtorch comes from the pytorch-native-cpu jar in lib/ (extracted on first use
-  # to ~/.djl.ai, or DJL_CACHE_DIR). ./cape's extra options for the model commands (young generation cap, C1 only,
-  # MALLOC_ARENA_MAX=1) depend on the command, which a jpackage launcher cannot do: see docs/installer.md.
+  # to ~/.djl.ai, or DJL_CACHE_DIR). Only the C1 JIT, as ./cape runs every command (docs/benchmarks.md, "One JIT
+  # setting for every command"). ./cape's extra environment for the model commands (MALLOC_ARENA_MAX=1) cannot be
+  # set from a launcher: see docs/installer.md.
   --java-options -Dai.djl.offline=true
+  --java-options -XX:TieredStopAtLevel=1
   --add-launcher "cape=$here/cape-cli.properties"
 )
 case "$type" in

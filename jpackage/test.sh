@@ -55,6 +55,11 @@ build_image() {
     || { echo "$img/lib/app/cape.cfg lacks -Dai.djl.offline=true"; return 1; }
   grep -qx 'java-options=-XX:MaxNewSize=16m' "$img/lib/app/cape.cfg" \
     || { echo "$img/lib/app/cape.cfg lacks -XX:MaxNewSize=16m (model commands' peak memory)"; return 1; }
+  local cfg
+  for cfg in "$img/lib/app/cape.cfg" "$img/lib/app/CAPE Workbench.cfg"; do
+    grep -qx 'java-options=-XX:TieredStopAtLevel=1' "$cfg" \
+      || { echo "$cfg lacks -XX:TieredStopAtLevel=1 (C1 only, as ./cape)"; return 1; }
+  done
 }
 
 version() {

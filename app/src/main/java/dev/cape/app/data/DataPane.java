@@ -94,6 +94,7 @@ public final class DataPane extends VBox {
 
         Label hint = new Label("Drop CSV files here, or File ▸ Open. Select rows to mark them in every chart.");
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // wrapped, not cut, when the pane is full
         Button all = new Button("All");
         all.setOnAction(e -> vm.includeAll());
         Button onlySelected = new Button("Only the selected rows' families");

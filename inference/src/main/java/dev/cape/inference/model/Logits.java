@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Logits of a forward pass, row-major {@code [batch, positions, vocab]}; {@code positions} is every input position or
- * only the last one, as asked.
+ * only the last one, as asked. A NaN or +∞ logit is refused where the logits are made: every score, sample and
+ * statistic built on them would be meaningless.
  */
 public record Logits(int batch, int positions, int vocab, float[] data) {
 
@@ -12,6 +13,13 @@ public record Logits(int batch, int positions, int vocab, float[] data) {
         if ((long) batch * positions * vocab != data.length) {
             throw new IllegalArgumentException("data has " + data.length + " values for [" + batch + ", " + positions
                     + ", " + vocab + "]");
+        }
+        for (int i = 0; i < data.length; i++) {
+            if (Float.isNaN(data[i]) || data[i] == Float.POSITIVE_INFINITY) {
+                throw new ModelLoadException("the model's logits hold " + data[i] + " (batch row " + i / (positions
+                        * vocab) + ", position " + i / vocab % positions + ", token " + i % vocab + "): its weights "
+                        + "hold NaN or infinite values, or float16 overflowed (try --dtype float32)");
+            }
         }
     }
 

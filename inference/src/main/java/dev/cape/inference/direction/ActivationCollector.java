@@ -5,6 +5,7 @@ import dev.cape.inference.hook.Activation;
 import dev.cape.inference.hook.HookPoints;
 import dev.cape.inference.hook.HookSession;
 import dev.cape.inference.model.LanguageModel;
+import dev.cape.inference.model.ModelLoadException;
 import dev.cape.inference.tokenize.TextTokenizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class ActivationCollector {
                 for (int l = 0; l < layers; l++) {
                     Activation a = s.require(HookPoints.residPost(l));   // [b, pos, d]
                     for (int i = 0; i < rows.length; i++) {
-                        out[l][rows[i]] = a.vector(i, last);
+                        out[l][rows[i]] = requireFinite(a.vector(i, last), l, rows[i]);
                     }
                 }
             }
@@ -80,6 +81,18 @@ public final class ActivationCollector {
             progress.progress("activations", done, sequences.size());
         }
         return new LayerActivations("blocks.{L}.hook_resid_post", out);
+    }
+
+    /** {@code v}, refused when it holds NaN or an infinity: a direction fitted on it would be meaningless. */
+    private static float[] requireFinite(float[] v, int layer, int sequence) {
+        for (int k = 0; k < v.length; k++) {
+            if (!Float.isFinite(v[k])) {
+                throw new ModelLoadException(HookPoints.residPost(layer) + " of statement " + sequence + " holds "
+                        + v[k] + " at index " + k + ": the model's weights hold NaN or infinite values, or float16 "
+                        + "overflowed (try --dtype float32)");
+            }
+        }
+        return v;
     }
 
     /** Token ids of each text, with BOS by the tokenizer's convention ({@code bosByDefault()}). */

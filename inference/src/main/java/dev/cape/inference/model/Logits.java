@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Logits of a forward pass, row-major {@code [batch, positions, vocab]}; {@code positions} is every input position or
- * only the last one, as asked. A NaN or +∞ logit is refused where the logits are made: every score, sample and
- * statistic built on them would be meaningless.
+ * only the last one, as asked. A row holding NaN or +∞ is refused when it is taken out ({@link #row}): every
+ * score, sample and statistic built on it would be meaningless. (Rows, not the whole array: checking every position
+ * of a batch would cost up to a sixth of its forward pass, and the rows taken out are what the results use.)
  */
 public record Logits(int batch, int positions, int vocab, float[] data) {
 
@@ -13,13 +14,6 @@ public record Logits(int batch, int positions, int vocab, float[] data) {
         if ((long) batch * positions * vocab != data.length) {
             throw new IllegalArgumentException("data has " + data.length + " values for [" + batch + ", " + positions
                     + ", " + vocab + "]");
-        }
-        for (int i = 0; i < data.length; i++) {
-            if (Float.isNaN(data[i]) || data[i] == Float.POSITIVE_INFINITY) {
-                throw new ModelLoadException("the model's logits hold " + data[i] + " (batch row " + i / (positions
-                        * vocab) + ", position " + i / vocab % positions + ", token " + i % vocab + "): its weights "
-                        + "hold NaN or infinite values, or float16 overflowed (try --dtype float32)");
-            }
         }
     }
 
@@ -30,7 +24,21 @@ public record Logits(int batch, int positions, int vocab, float[] data) {
                     + positions + "]");
         }
         int from = (b * positions + position) * vocab;
-        return Arrays.copyOfRange(data, from, from + vocab);
+        float[] row = Arrays.copyOfRange(data, from, from + vocab);
+        float sum = 0;
+        for (float v : row) {
+            sum += v;   // NaN or +∞ anywhere makes the sum NaN or +∞ (a −∞ logit, a ruled-out token, does not)
+        }
+        if (Float.isNaN(sum) || sum == Float.POSITIVE_INFINITY) {
+            for (int t = 0; t < vocab; t++) {
+                if (Float.isNaN(row[t]) || row[t] == Float.POSITIVE_INFINITY) {
+                    throw new ModelLoadException("the model's logits hold " + row[t] + " (batch row " + b
+                            + ", position " + position + ", token " + t + "): its weights hold NaN or infinite "
+                            + "values, or float16 overflowed (try --dtype float32)");
+                }
+            }
+        }
+        return row;
     }
 
     /** The logits at the last position of batch row {@code b}. */

@@ -131,7 +131,8 @@ case "$type" in
     args+=(--icon "$here/icon.png" --linux-package-name cape-workbench --linux-shortcut --linux-menu-group "Science;Education")
     if [ "$type" = deb ]; then
       # GTK 3: JavaFX loads it at run time, so jpackage's ldd scan does not find it (t64: its Ubuntu 24.04 name)
-      args+=(--linux-app-category science --linux-deb-maintainer "cape@localhost"
+      # The Maintainer field: set CAPE_DEB_MAINTAINER to a real address when publishing a package
+      args+=(--linux-app-category science --linux-deb-maintainer "${CAPE_DEB_MAINTAINER:-cape@localhost}"
              --linux-package-deps "libgtk-3-0 | libgtk-3-0t64")
     else
       args+=(--linux-app-category "Applications/Engineering" --linux-rpm-license-type "Proprietary"

@@ -1,8 +1,6 @@
 package dev.cape.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,15 +18,6 @@ class BadInputCliTest {
     @TempDir
     Path dir;
 
-    private static void assertOneLine(CliRun run, int exitCode, String... parts) {
-        assertEquals(exitCode, run.exitCode(), run.err());
-        String err = run.err().strip();
-        assertFalse(err.contains("\n") || err.contains("Exception") || err.contains("at dev.cape"), err);
-        for (String p : parts) {
-            assertTrue(err.contains(p), () -> "'" + p + "' not in: " + err);
-        }
-    }
-
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
@@ -36,15 +25,16 @@ class BadInputCliTest {
     @Test
     void frontierFileThatDoesNotExistIsNamed() {
         Path missing = dir.resolve("nope.csv");
-        assertOneLine(CliRun.of("frontier", "--data", missing.toString()), CapeCommand.EXIT_BAD_DATA,
+        CliRun.of("frontier", "--data", missing.toString()).assertOneLine(CapeCommand.EXIT_BAD_DATA,
                 missing + ": no such file; expected a CSV file");
     }
 
     @Test
     void frontierWithTooFewModelsNamesTheFileAndTheExcludedRows() throws IOException {
         Path f = write("two.csv", "model,lab,reasoning_score,truth_score\nA,L,0.5,0.2\nB,L,0.6,0.3\nC,L,0.7,\n");
-        assertOneLine(CliRun.of("frontier", "--data", f.toString(), "--permutations", "10", "--bootstrap", "10"),
-                CapeCommand.EXIT_BAD_DATA, f + ": found 2 models with both scores (excluded: line 4 (C): empty "
+        CliRun.of("frontier", "--data", f.toString(), "--permutations", "10", "--bootstrap", "10")
+                .assertOneLine(CapeCommand.EXIT_BAD_DATA,
+                f + ": found 2 models with both scores (excluded: line 4 (C): empty "
                         + "truth_score); expected at least 3");
     }
 
@@ -60,22 +50,22 @@ class BadInputCliTest {
     void scoresWithAModelListedTwiceAreRefused() throws IOException {
         Path f = write("dup.csv", "model,family,params_b,arc_c,gsm8k,mmlu,truthfulqa_mc2\n"
                 + "a,F,1,0.5,0.5,0.5,0.5\nb,F,2,0.5,0.5,0.5,0.5\na,F,1,0.5,0.5,0.5,0.5\n");
-        assertOneLine(CliRun.of("pca", "--data", f.toString()), CapeCommand.EXIT_BAD_DATA,
+        CliRun.of("pca", "--data", f.toString()).assertOneLine(CapeCommand.EXIT_BAD_DATA,
                 f + ", line 4, column 'model': found model 'a' again (first at line 2)");
     }
 
     @Test
     void outputThatIsADirectoryIsRefusedBeforeTheDataIsRead() {
         // the missing data file would be reported if the output were checked only at the end
-        assertOneLine(CliRun.of("diagnose", "--data", dir.resolve("missing.csv").toString(), "--out", dir.toString()),
-                CapeCommand.EXIT_USAGE, "--out " + dir + " is a directory; expected a file path");
+        CliRun.of("diagnose", "--data", dir.resolve("missing.csv").toString(), "--out", dir.toString())
+                .assertOneLine(CapeCommand.EXIT_USAGE, "--out " + dir + " is a directory; expected a file path");
     }
 
     @Test
     void outputUnderARegularFileIsRefusedNamingTheFolder() throws IOException {
         Path file = write("a-file", "x");
         Path out = file.resolve("report.txt");
-        assertOneLine(CliRun.of("pca", "--out", out.toString()), CapeCommand.EXIT_BAD_DATA,
+        CliRun.of("pca", "--out", out.toString()).assertOneLine(CapeCommand.EXIT_BAD_DATA,
                 "--out " + out + ": cannot create a file in " + file, "exists and is not a folder");
         assertEquals("x", Files.readString(file));
     }
@@ -83,7 +73,7 @@ class BadInputCliTest {
     @Test
     void reportFolderThatIsAFileIsRefused() throws IOException {
         Path file = write("report", "keep me");
-        assertOneLine(CliRun.of("report", "--out", file.toString(), "--no-figures"), CapeCommand.EXIT_USAGE,
+        CliRun.of("report", "--out", file.toString(), "--no-figures").assertOneLine(CapeCommand.EXIT_USAGE,
                 "--out " + file + " is a file; expected a folder");
         assertEquals("keep me", Files.readString(file));
     }
@@ -94,6 +84,6 @@ class BadInputCliTest {
         CliRun run = CliRun.of("direction", "--model", dir.resolve("no-model").toString(), "--data",
                 "bundled:larger_than", "--out", dir.resolve("v.safetensors").toString(), "--chart",
                 file.resolve("c.png").toString());
-        assertOneLine(run, CapeCommand.EXIT_BAD_DATA, "--chart " + file.resolve("c.png"), "cannot create a file");
+        run.assertOneLine(CapeCommand.EXIT_BAD_DATA, "--chart " + file.resolve("c.png"), "cannot create a file");
     }
 }

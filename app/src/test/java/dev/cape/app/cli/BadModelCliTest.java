@@ -1,8 +1,6 @@
 package dev.cape.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cape.app.TestData;
 import java.io.IOException;
@@ -19,15 +17,6 @@ class BadModelCliTest {
     @TempDir
     Path dir;
 
-    private static void assertOneLine(CliRun run, int exitCode, String... parts) {
-        assertEquals(exitCode, run.exitCode(), run.err());
-        String err = run.err().strip();
-        assertFalse(err.contains("\n") || err.contains("Exception") || err.contains("at dev.cape"), err);
-        for (String p : parts) {
-            assertTrue(err.contains(p), () -> "'" + p + "' not in: " + err);
-        }
-    }
-
     /** A copy of the tiny GPT-2 fixture whose config.json is edited by {@code edit}. */
     private Path gpt2With(java.util.function.UnaryOperator<String> edit) throws IOException {
         Path src = TestData.gpt2();
@@ -43,14 +32,14 @@ class BadModelCliTest {
     @Test
     void zeroAttentionHeadsIsBadDataNotAnInternalError() throws IOException {
         Path m = gpt2With(c -> c.replaceAll("\"n_head\": \\d+", "\"n_head\": 0"));
-        assertOneLine(CliRun.of("forward", "--model", m.toString(), "--ids", "1,2"), CapeCommand.EXIT_BAD_DATA,
+        CliRun.of("forward", "--model", m.toString(), "--ids", "1,2").assertOneLine(CapeCommand.EXIT_BAD_DATA,
                 m.resolve("config.json") + ": field 'n_head' is 0, expected an integer > 0");
     }
 
     @Test
     void invalidConfigJsonIsOneLine() throws IOException {
         Path m = gpt2With(c -> c.replaceFirst("\"n_embd\": 64", "\"n_embd\": "));
-        assertOneLine(CliRun.of("forward", "--model", m.toString(), "--ids", "1,2"), CapeCommand.EXIT_BAD_DATA,
+        CliRun.of("forward", "--model", m.toString(), "--ids", "1,2").assertOneLine(CapeCommand.EXIT_BAD_DATA,
                 m.resolve("config.json") + " is not valid JSON: unexpected value at line 14 column 14 "
                         + "(path $.n_embd)");
     }
@@ -63,7 +52,7 @@ class BadModelCliTest {
             b.putInt(v);
         }
         Path bin = Files.write(dir.resolve("model.bin"), b.array());
-        assertOneLine(CliRun.of("forward", "--model", bin.toString(), "--ids", "1"), CapeCommand.EXIT_BAD_DATA,
+        CliRun.of("forward", "--model", bin.toString(), "--ids", "1").assertOneLine(CapeCommand.EXIT_BAD_DATA,
                 bin + ": not a loadable llama2.c model.bin: truncated llama2.c checkpoint: 92 bytes, expected");
     }
 
@@ -76,13 +65,13 @@ class BadModelCliTest {
         Path gemma = TestData.gpt2().resolveSibling("gemma");
         CliRun run = CliRun.of("steer", "--model", gemma.toString(), "--vector", vec.toString(), "--layer", "1",
                 "--alpha", "1", "--prompt", "the", "--max-tokens", "2");
-        assertOneLine(run, CapeCommand.EXIT_BAD_DATA, vec + ": tensor 'direction.1' has 64 values; expected 48");
+        run.assertOneLine(CapeCommand.EXIT_BAD_DATA, vec + ": tensor 'direction.1' has 64 values; expected 48");
     }
 
     @Test
     void nonFiniteAlphaIsRefusedBeforeAnythingIsLoaded() {
         CliRun run = CliRun.of("steer", "--model", dir.resolve("absent").toString(), "--vector",
                 dir.resolve("absent.safetensors").toString(), "--eval", "bundled:larger_than", "--alphas", "0,NaN");
-        assertOneLine(run, CapeCommand.EXIT_USAGE, "--alpha/--alphas must be finite numbers: NaN");
+        run.assertOneLine(CapeCommand.EXIT_USAGE, "--alpha/--alphas must be finite numbers: NaN");
     }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
         subcommands = {CommandLine.HelpCommand.class, DiagnoseCommand.class, ForwardCommand.class,
                 GenerateCommand.class, BenchCommand.class, CompareCommand.class, OdeCommand.class, PcaCommand.class,
                 FrontierCommand.class, ReportCommand.class, GuiCommand.class, ScreenshotCommand.class,
-                DirectionCommand.class, SteerCommand.class, ExportGgufCommand.class, HeadsCommand.class})
+                DirectionCommand.class, SteerCommand.class, ExportGgufCommand.class, HeadsCommand.class,
+                DoctorCommand.class})
 public final class CapeCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Exit codes, a contract for scripts. */

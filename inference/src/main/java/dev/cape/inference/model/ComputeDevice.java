@@ -31,8 +31,8 @@ public final class ComputeDevice {
         int gpus = Engine.getEngine("PyTorch").getGpuCount();
         if (gpus == 0) {
             throw new IllegalArgumentException("device " + name + ": no GPU is usable. DJL's PyTorch engine found none"
-                    + " (the bundled libtorch is the CPU build, or no CUDA driver is present); see inference/README.md,"
-                    + " 'GPU', for installing the CUDA libtorch");
+                    + " (the bundled libtorch is the CPU build, or no CUDA driver is present; cape doctor says which);"
+                    + " see inference/README.md, 'GPU', for installing the CUDA libtorch");
         }
         if (index >= gpus) {
             throw new IllegalArgumentException("device " + name + ": only " + gpus + " GPU(s) found (cuda:0 .. cuda:"

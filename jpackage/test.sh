@@ -103,6 +103,14 @@ bench_forward() {
     || { echo "libtorch_cpu.so was not extracted into $cache/pytorch (from the image's jar)"; return 1; }
 }
 
+# cape doctor inside the image: the engine starts offline and reports the CPU libtorch of the image's jar.
+doctor() {
+  local out
+  out="$(DJL_CACHE_DIR="$tmp/djl-cache" "$cli" doctor 2>&1)" || { printf 'cape doctor exited %s:\n%s\n' "$?" "$out"; return 1; }
+  grep -q "cpu build, from $tmp/djl-cache/pytorch/" <<<"$out" || { printf 'no CPU libtorch from the cache in:\n%s\n' "$out"; return 1; }
+  grep -q "^devices: " <<<"$out" || { printf 'no devices line in:\n%s\n' "$out"; return 1; }
+}
+
 # JavaFX inside the image: the window and every chart rendered offscreen (Monocle headless, software rendering).
 screenshot() {
   local dir="$tmp/shots" f
@@ -177,6 +185,7 @@ check "cape --version" version
 check "cape diagnose --format json" diagnose_json
 check "CAPE Workbench without a display" main_launcher_headless
 check "cape bench forward --random-llama tiny" bench_forward
+check "cape doctor" doctor
 check "cape screenshot (JavaFX, Monocle headless)" screenshot
 check "cape screenshot --model stories15M (head inspector, steering console)" model_tabs
 check "cape report (PNG and SVG figures)" report_figures

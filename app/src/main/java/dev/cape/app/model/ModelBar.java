@@ -61,6 +61,7 @@ public final class ModelBar extends VBox {
         bar.setPrefWidth(140);
         bar.progressProperty().bind(vm.progressProperty());
         bar.visibleProperty().bind(vm.runningProperty());
+        bar.managedProperty().bind(bar.visibleProperty());   // no empty gap beside the description when idle
         Button cancel = new Button("Cancel");
         cancel.setId(idPrefix + "-model-cancel");
         cancel.disableProperty().bind(vm.runningProperty().not());
@@ -72,6 +73,11 @@ public final class ModelBar extends VBox {
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
         status.setStyle("-fx-opacity: 0.75;");
+        for (Label l : new Label[] {desc, status}) {   // the whole text when the row is too narrow for it
+            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+            tip.textProperty().bind(l.textProperty());
+            l.setTooltip(tip);
+        }
         Label error = new Label();
         error.setId(idPrefix + "-model-error");
         error.textProperty().bind(vm.errorProperty());

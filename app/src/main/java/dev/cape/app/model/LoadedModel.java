@@ -2,6 +2,7 @@ package dev.cape.app.model;
 
 import dev.cape.inference.eval.ModelFiles;
 import dev.cape.inference.model.LanguageModel;
+import dev.cape.inference.model.ModelDtype;
 import dev.cape.inference.model.ModelSpec;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -20,6 +21,7 @@ final class LoadedModel {
     private LanguageModel model;
     private Path path;
     private String device;
+    private ModelDtype dtype;
     /** One line about the model, readable from any thread without the lock. */
     private volatile String description = NONE;
     /** Its layers and heads per layer; 0 while none is loaded. */
@@ -31,11 +33,14 @@ final class LoadedModel {
         T apply(LanguageModel model) throws Exception;
     }
 
-    /** Runs {@code use} on the model of {@code file} on {@code dev}, loading it first when another one is held. */
-    <T> T with(Path file, String dev, Use<T> use) throws Exception {
+    /**
+     * Runs {@code use} on the model of {@code file} on {@code dev} in {@code type}, loading it first when another one
+     * (or the same one on another device or in another dtype) is held.
+     */
+    <T> T with(Path file, String dev, ModelDtype type, Use<T> use) throws Exception {
         lock.lockInterruptibly();
         try {
-            return use.apply(loaded(file, dev));
+            return use.apply(loaded(file, dev, type));
         } finally {
             lock.unlock();
         }
@@ -65,14 +70,15 @@ final class LoadedModel {
         return heads;
     }
 
-    private LanguageModel loaded(Path file, String dev) {
-        if (model != null && file.equals(path) && dev.equals(device)) {
+    private LanguageModel loaded(Path file, String dev, ModelDtype type) {
+        if (model != null && file.equals(path) && dev.equals(device) && type == dtype) {
             return model;
         }
         release();   // before loading the next one: two large models may not fit side by side
-        model = ModelFiles.load(file, dev);
+        model = ModelFiles.load(file, dev, type);
         path = file;
         device = dev;
+        dtype = type;
         description = describe(model, file);
         layers = model.spec().nLayers();
         heads = model.spec().nHeads();

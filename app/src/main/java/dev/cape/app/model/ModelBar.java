@@ -46,7 +46,12 @@ public final class ModelBar extends VBox {
         device.getItems().addAll("cpu", "cuda", "cuda:0", "cuda:1");
         device.setEditable(true);
         device.valueProperty().bindBidirectional(vm.deviceProperty());
-        device.setPrefWidth(90);
+        device.setPrefWidth(84);
+        ComboBox<String> dtype = new ComboBox<>();
+        dtype.getItems().addAll("auto", "float32", "float16");   // auto: float32 on the CPU, float16 on a GPU
+        dtype.valueProperty().bindBidirectional(vm.dtypeProperty());
+        dtype.setTooltip(new javafx.scene.control.Tooltip("Weights, activations and KV cache: auto is float32 on the "
+                + "CPU and float16 on a GPU; float16 halves the memory of a large model on the CPU"));
         Button load = new Button("Load");
         load.setId(idPrefix + "-model-load");
         load.setOnAction(e -> vm.load());
@@ -54,7 +59,13 @@ public final class ModelBar extends VBox {
         for (Button b : new Button[] {folder, bin, load}) {
             b.setMinWidth(Button.USE_PREF_SIZE);
         }
-        HBox top = new HBox(6, new Label("Model"), path, folder, bin, new Label("Device"), device, load);
+        Label modelLabel = new Label("Model");
+        Label deviceLabel = new Label("Device");
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {modelLabel, deviceLabel, device, dtype}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);   // the path field gives way, not these
+        }
+        path.setMinWidth(120);
+        HBox top = new HBox(6, modelLabel, path, folder, bin, deviceLabel, device, dtype, load);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         ProgressBar bar = new ProgressBar();

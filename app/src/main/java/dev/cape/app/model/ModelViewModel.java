@@ -3,6 +3,7 @@ package dev.cape.app.model;
 import dev.cape.app.common.TaskCallbacks;
 import dev.cape.app.common.TaskHandle;
 import dev.cape.app.common.TaskRunner;
+import dev.cape.inference.model.ModelDtype;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,8 +18,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The model folder (or llama2.c {@code model.bin}) and device the user picked, the model loaded from them, and the one
- * job at a time that runs on it. A job loads the model first when the path or device changed since the last load.
+ * The model folder (or llama2.c {@code model.bin}), device and dtype the user picked, the model loaded from them, and
+ * the one job at a time that runs on it. A job loads the model first when any of the three changed since the last
+ * load.
  * Jobs hold the model ({@link LoadedModel}) while they use it, so a job started after a cancel waits until the
  * cancelled one has let go of it (libtorch work is not interrupted mid-call), and the model is never closed under a
  * running forward pass.
@@ -28,6 +30,7 @@ public final class ModelViewModel implements AutoCloseable {
     private final TaskRunner runner;
     private final StringProperty path = new SimpleStringProperty("");
     private final StringProperty device = new SimpleStringProperty("cpu");
+    private final StringProperty dtype = new SimpleStringProperty("auto");
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(LoadedModel.NONE);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -67,11 +70,19 @@ public final class ModelViewModel implements AutoCloseable {
         }
         Path file = Path.of(p);
         String dev = device.get();
+        ModelDtype type;
+        try {
+            type = ModelDtype.parse(dtype.get());
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            onFailure.accept(e);
+            return;
+        }
         running.set(true);
         progress.set(-1);
         status.set(title);
         error.set("");
-        handle = runner.run(title, listener -> held.with(file, dev,
+        handle = runner.run(title, listener -> held.with(file, dev, type,
                 lm -> new Done<>(job.call(lm, listener), held.description())), new TaskCallbacks<Done<T>>(d -> {
             finish(d.description(), "");
             status.set(title + ": done");
@@ -129,6 +140,7 @@ public final class ModelViewModel implements AutoCloseable {
 
     public StringProperty pathProperty() { return path; }
     public StringProperty deviceProperty() { return device; }
+    public StringProperty dtypeProperty() { return dtype; }
     public ReadOnlyStringProperty descriptionProperty() { return description.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }

@@ -49,6 +49,7 @@ public final class Workbench {
         model = new ModelViewModel(runner);
         model.pathProperty().set(preferences.modelPath());
         model.deviceProperty().set(preferences.modelDevice());
+        model.dtypeProperty().set(preferences.modelDtype());
         family = new FamilyViewModel(session, runner);
         compare = new CompareViewModel(session, family, runner);
         prediction = new PredictionViewModel(session, family, runner);
@@ -135,7 +136,7 @@ public final class Workbench {
         });
     }
 
-    /** Saves window bounds, dividers, theme, settings and the model's path and device to the preferences. */
+    /** Saves window bounds, dividers, theme, settings and the model's path, device and dtype to the preferences. */
     public void remember(Stage stage) {
         preferences.setWindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
         if (window != null) {
@@ -144,6 +145,7 @@ public final class Workbench {
         preferences.setDark(charts.darkProperty().get());
         preferences.setOptions(session.optionsProperty().get());
         preferences.setModel(model.pathProperty().get(), model.deviceProperty().get());
+        preferences.setModelDtype(model.dtypeProperty().get());
         preferences.flush();
     }
 

@@ -84,6 +84,15 @@ public final class WorkbenchPreferences {
         node.put("modelDevice", device == null || device.isBlank() ? "cpu" : device);
     }
 
+    /** The model's dtype: auto (float32 on the CPU, float16 on a GPU), float32 or float16; auto at first. */
+    public String modelDtype() {
+        return node.get("modelDtype", "auto");
+    }
+
+    public void setModelDtype(String dtype) {
+        node.put("modelDtype", dtype == null || dtype.isBlank() ? "auto" : dtype);
+    }
+
     public DiagnosisOptions options() {
         DiagnosisOptions d = DiagnosisOptions.defaults();
         try {

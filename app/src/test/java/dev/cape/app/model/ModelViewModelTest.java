@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cape.app.common.SameThreadTaskRunner;
 import dev.cape.inference.model.LanguageModel;
+import dev.cape.inference.model.ModelDtype;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,6 +85,24 @@ class ModelViewModelTest {
         vm.deviceProperty().set("gpu2");
         vm.load();
         assertEquals("device must be cpu, cuda or cuda:N: gpu2", vm.errorProperty().get());
+    }
+
+    @Test
+    void theDtypeIsUsedAndChangingItReloads() {
+        Assumptions.assumeTrue(Files.isDirectory(gpt2), "reference fixtures absent: " + gpt2.toAbsolutePath());
+        vm.pathProperty().set(gpt2.toString());
+        List<LanguageModel> seen = new ArrayList<>();
+        vm.run("auto", (m, p) -> m, seen::add, failures::add);
+        assertEquals(ModelDtype.FLOAT32, seen.get(0).dtype(), "auto is float32 on the CPU");
+        vm.dtypeProperty().set("float16");
+        vm.run("half", (m, p) -> m, seen::add, failures::add);
+        assertEquals(List.of(), failures);
+        assertEquals(ModelDtype.FLOAT16, seen.get(1).dtype());
+        assertTrue(vm.descriptionProperty().get().endsWith("FLOAT16"), vm.descriptionProperty().get());
+        vm.dtypeProperty().set("float8");
+        vm.run("bad", (m, p) -> m, seen::add, failures::add);
+        assertEquals(1, failures.size());
+        assertTrue(vm.errorProperty().get().contains("float8"), vm.errorProperty().get());
     }
 
     @Test

@@ -62,16 +62,21 @@ class WorkbenchPreferencesTest {
     }
 
     @Test
-    void theModelPathAndDeviceAreRememberedAndAWorkbenchStartsWithThem() {
+    void theModelPathDeviceAndDtypeAreRememberedAndAWorkbenchStartsWithThem() {
         assertEquals("", prefs.modelPath());
         assertEquals("cpu", prefs.modelDevice());
+        assertEquals("auto", prefs.modelDtype());
         prefs.setModel("/models/stories15M/model.bin", "cuda:1");
+        prefs.setModelDtype("float16");
         WorkbenchPreferences again = new WorkbenchPreferences(node);
         assertEquals("/models/stories15M/model.bin", again.modelPath());
         assertEquals("cuda:1", again.modelDevice());
         Workbench wb = new Workbench(new dev.cape.app.common.SameThreadTaskRunner(), again);
         assertEquals("/models/stories15M/model.bin", wb.model().pathProperty().get());
         assertEquals("cuda:1", wb.model().deviceProperty().get());
+        assertEquals("float16", wb.model().dtypeProperty().get());
+        prefs.setModelDtype(null);
+        assertEquals("auto", prefs.modelDtype());
         prefs.setModel(null, " ");
         assertEquals("", prefs.modelPath());
         assertEquals("cpu", prefs.modelDevice());

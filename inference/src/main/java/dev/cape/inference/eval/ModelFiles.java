@@ -29,6 +29,11 @@ public final class ModelFiles {
         return LanguageModel.load(path, device);
     }
 
+    /** {@link #load(Path, String)} in {@code dtype} ({@code auto}: float32 on the CPU, float16 on a GPU). */
+    public static LanguageModel load(Path path, String device, dev.cape.inference.model.ModelDtype dtype) {
+        return LanguageModel.load(path, device, dtype);
+    }
+
     /**
      * Whether {@code path} looks like a model CAPE can load, judged from the names and the llama2.c header only (so a
      * dropped folder or file can be told from a data file): a folder with {@code config.json} or with a llama2.c

@@ -38,6 +38,34 @@ public final class Fixtures {
         return tinyModels().resolve(name);
     }
 
+    /**
+     * A copy in {@code dir} of the fixture {@code name} whose float32 tensor {@code tensor} holds NaN in its first
+     * element (a checkpoint with a damaged weight).
+     */
+    public static Path withNaN(Path dir, String name, String tensor) {
+        Path copy = dir.resolve(name + "-nan");
+        try {
+            Files.createDirectories(copy);
+            try (Stream<Path> files = Files.list(model(name))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, copy.resolve(f.getFileName()));
+                }
+            }
+            Path weights = copy.resolve("model.safetensors");
+            long offset;
+            try (var f = dev.cape.inference.safetensors.SafetensorsFile.open(weights)) {
+                offset = f.locate(tensor).offset();
+            }
+            try (var raf = new java.io.RandomAccessFile(weights.toFile(), "rw")) {
+                raf.seek(offset);
+                raf.write(new byte[] {0, 0, (byte) 0xc0, 0x7f});   // float32 NaN, little-endian
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Names of every fixture folder, sorted. */
     public static List<String> names() {
         try (Stream<Path> s = Files.list(tinyModels())) {

@@ -71,8 +71,9 @@ final class LoadedModel {
     }
 
     private LanguageModel loaded(Path file, String dev, ModelDtype type) {
-        if (model != null && file.equals(path) && dev.equals(device) && type == dtype) {
-            return model;
+        if (model != null && file.equals(path) && dev.equals(device)
+                && (type == dtype || model.dtype() == resolved(type, dev))) {
+            return model;   // auto and float32 are the same model on the CPU: no reload for switching between them
         }
         release();   // before loading the next one: two large models may not fit side by side
         model = ModelFiles.load(file, dev, type);
@@ -83,6 +84,15 @@ final class LoadedModel {
         layers = model.spec().nLayers();
         heads = model.spec().nHeads();
         return model;
+    }
+
+    /** {@code type} as it resolves on {@code dev}; null when it cannot (the load will say why). */
+    private static ModelDtype resolved(ModelDtype type, String dev) {
+        try {
+            return type.resolve(!dev.strip().equalsIgnoreCase("cpu"), null);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private void release() {

@@ -73,7 +73,8 @@ public final class ActivationCollector {
                 for (int l = 0; l < layers; l++) {
                     Activation a = s.require(HookPoints.residPost(l));   // [b, pos, d]
                     for (int i = 0; i < rows.length; i++) {
-                        out[l][rows[i]] = requireFinite(a.vector(i, last), l, rows[i]);
+                        out[l][rows[i]] = requireFinite(a.vector(i, last), HookPoints.residPost(l), rows[i],
+                                sequences.size());
                     }
                 }
             }
@@ -83,12 +84,15 @@ public final class ActivationCollector {
         return new LayerActivations("blocks.{L}.hook_resid_post", out);
     }
 
-    /** {@code v}, refused when it holds NaN or an infinity: a direction fitted on it would be meaningless. */
-    private static float[] requireFinite(float[] v, int layer, int sequence) {
+    /**
+     * {@code v}, the activation at {@code hook} of sequence {@code index} (0-based) of {@code n}, refused when it holds
+     * NaN or an infinity: a direction or statistic fitted on it would be meaningless.
+     */
+    public static float[] requireFinite(float[] v, String hook, int index, int n) {
         for (int k = 0; k < v.length; k++) {
             if (!Float.isFinite(v[k])) {
-                throw new ModelLoadException(HookPoints.residPost(layer) + " of statement " + sequence + " holds "
-                        + v[k] + " at index " + k + ": the model's weights hold NaN or infinite values, or float16 "
+                throw new ModelLoadException(hook + " of statement " + (index + 1) + " of " + n + " holds " + v[k]
+                        + " at index " + k + ": the model's weights hold NaN or infinite values, or float16 "
                         + "overflowed (try --dtype float32)");
             }
         }

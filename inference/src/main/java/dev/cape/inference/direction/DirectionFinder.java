@@ -131,7 +131,12 @@ public final class DirectionFinder {
     /** The fitted direction, or a data error when it is zero: the two classes cannot be told apart at this layer. */
     private double[] nonZero(double[] v, int layer) {
         double n = Vectors.norm(v);
-        if (!(n > 0) || !Double.isFinite(n)) {
+        if (!Double.isFinite(n)) {
+            throw new StatementDataException("layer " + layer + ": the " + method.id() + " direction has norm " + n
+                    + ": the activations hold NaN or infinite values (the model's weights do, or float16 overflowed: "
+                    + "try --dtype float32)");
+        }
+        if (!(n > 0)) {
             throw new StatementDataException("layer " + layer + ": the " + method.id() + " direction has norm " + n
                     + ": the true and false training statements give the same activations there; expected statements "
                     + "that differ (a tokenizer that does not know their words encodes them all alike)");

@@ -64,10 +64,12 @@ record CensusActivations(List<int[]> ids, LayerActivations residPost, float[][][
                     Activation r = s.require(HookPoints.residPost(l));   // [b, pos, d]
                     float[] a = s.require(HookPoints.result(l)).data();  // [b, pos, head, d]
                     for (int i = 0; i < rows.length; i++) {
-                        resid[l][rows[i]] = r.vector(i, t - 1);
+                        resid[l][rows[i]] = ActivationCollector.requireFinite(r.vector(i, t - 1),
+                                HookPoints.residPost(l), rows[i], n);
                         for (int h = 0; h < heads; h++) {
                             int off = ((i * t + (t - 1)) * heads + h) * d;
-                            last[l][h][rows[i]] = java.util.Arrays.copyOfRange(a, off, off + d);
+                            last[l][h][rows[i]] = ActivationCollector.requireFinite(java.util.Arrays.copyOfRange(a,
+                                    off, off + d), HookPoints.result(l) + " (head " + h + ")", rows[i], n);
                         }
                         if (sum != null) {
                             for (int p = 0; p < t; p++) {

@@ -94,10 +94,13 @@ class ModelViewModelTest {
         List<LanguageModel> seen = new ArrayList<>();
         vm.run("auto", (m, p) -> m, seen::add, failures::add);
         assertEquals(ModelDtype.FLOAT32, seen.get(0).dtype(), "auto is float32 on the CPU");
+        vm.dtypeProperty().set("float32");
+        vm.run("same", (m, p) -> m, seen::add, failures::add);
+        assertSame(seen.get(0), seen.get(1), "auto and float32 are one model on the CPU: no reload");
         vm.dtypeProperty().set("float16");
         vm.run("half", (m, p) -> m, seen::add, failures::add);
         assertEquals(List.of(), failures);
-        assertEquals(ModelDtype.FLOAT16, seen.get(1).dtype());
+        assertEquals(ModelDtype.FLOAT16, seen.get(2).dtype());
         assertTrue(vm.descriptionProperty().get().endsWith("FLOAT16"), vm.descriptionProperty().get());
         vm.dtypeProperty().set("float8");
         vm.run("bad", (m, p) -> m, seen::add, failures::add);

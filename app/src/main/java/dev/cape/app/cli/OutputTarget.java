@@ -53,19 +53,7 @@ final class OutputTarget {
 
     /** Why a file operation failed, in words, without the temporary file's name. */
     static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such folder";
-        }
-        if (e instanceof java.nio.file.FileAlreadyExistsException x) {
-            return x.getFile() + " exists and is not a folder";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return String.valueOf(e.getMessage());
+        return AtomicFiles.reason(e);
     }
 
     /**

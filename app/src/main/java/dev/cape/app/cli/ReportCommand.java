@@ -7,6 +7,7 @@ import dev.cape.analysis.diagnosis.DiagnosisOptions;
 import dev.cape.analysis.frontier.FrontierTable;
 import dev.cape.analysis.report.ReproductionReport;
 import dev.cape.analysis.report.ReproductionReport.Row;
+import dev.cape.app.workflow.AtomicFiles;
 import dev.cape.app.workflow.WorkbenchAnalysis;
 import dev.cape.app.workflow.charts.ChartExport;
 import dev.cape.app.workflow.charts.ChartStyle;
@@ -111,7 +112,7 @@ public final class ReportCommand implements Callable<Integer> {
                 drawn = null;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the figures into " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the figures into " + out + ": " + OutputTarget.reason(e), e);
         } finally {
             deleteTree(drawn);
         }
@@ -124,9 +125,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     /** Every workbench chart of the data as PNG and SVG, in a new hidden folder beside the report folder. */
     private Path drawFigures(Dataset dataset, DiagnosisOptions options) throws IOException {
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path dir = Files.createTempDirectory(parent, "." + out.getFileName() + "-figures");
+        Path dir = AtomicFiles.tempFolderBeside(out.resolve(FIGURES_DIR));   // filled, then renamed to figures/
         WorkbenchAnalysis.Result charts = new WorkbenchAnalysis().run(dataset, options, WorkbenchAnalysis.Stage.FULL,
                 ConsoleProgress.forTerminal(spec.commandLine().getErr()));
         ChartExport.exportAll(charts, ChartStyle.plain(), dir, List.of(ChartExport.Format.values()), FIGURE_WIDTH,

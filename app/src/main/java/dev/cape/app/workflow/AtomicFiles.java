@@ -23,6 +23,8 @@ public final class AtomicFiles {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Characters of the target's name kept in a temporary name: with the suffix, well under 255 bytes. */
+    private static final int MAX_STEM = 100;
 
     private AtomicFiles() {
     }
@@ -40,19 +42,53 @@ public final class AtomicFiles {
 
     /** A new empty hidden file beside {@code target}, named after it; its folder is created if needed. */
     public static Path tempBeside(Path target) throws IOException {
+        return createBeside(target, false);
+    }
+
+    /**
+     * A new empty hidden folder beside {@code target}, named after it, with the umask's permissions (a folder to fill
+     * and then rename into place; {@link Files#createTempDirectory} would make it owner-only).
+     */
+    public static Path tempFolderBeside(Path target) throws IOException {
+        return createBeside(target, true);
+    }
+
+    private static Path createBeside(Path target, boolean folder) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
+        String name = absolute.getFileName().toString();
+        String stem = name.length() > MAX_STEM ? name.substring(0, MAX_STEM) : name;   // a long name stays writable
         for (int attempt = 0; ; attempt++) {
-            Path tmp = absolute.resolveSibling("." + absolute.getFileName() + "."
-                    + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            Path tmp = absolute.resolveSibling("." + stem + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                    + ".tmp");
             try {
-                return Files.createFile(tmp);
+                return folder ? Files.createDirectory(tmp) : Files.createFile(tmp);
             } catch (FileAlreadyExistsException e) {
                 if (attempt == 100) {
                     throw e;
                 }
             }
         }
+    }
+
+    /**
+     * Why a write failed, in words for a user: "permission denied", "no such folder", the file system's reason;
+     * never the hidden temporary file's path, which is what the exception's message holds.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such folder";
+        }
+        if (e instanceof FileAlreadyExistsException x) {
+            return x.getFile() + " exists and is not a folder";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /** Moves {@code tmp} over {@code target}: atomically where the file system can. */

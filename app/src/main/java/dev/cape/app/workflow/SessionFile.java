@@ -60,7 +60,7 @@ public final class SessionFile {
         try {
             AtomicFiles.write(file, tmp -> Files.writeString(tmp, GSON.toJson(doc), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + AtomicFiles.reason(e), e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.cape.app.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cape.inference.safetensors.SafetensorsWriter;
@@ -42,5 +43,30 @@ class AtomicFilesTest {
         Path v = dir.resolve("v.safetensors");
         new SafetensorsWriter().add("x", new long[] {1}, new float[] {1}).write(v);
         assertEquals(plain, Files.getPosixFilePermissions(v), "vector files too");
+    }
+
+    @Test
+    void aLongButValidFileNameIsStillWritable() throws IOException {
+        Path f = dir.resolve("r".repeat(240) + ".md");
+        AtomicFiles.write(f, tmp -> Files.writeString(tmp, "long"));
+        assertEquals("long", Files.readString(f));
+    }
+
+    @Test
+    void aFailureNamesTheReasonNotTheTemporaryFile() throws IOException {
+        java.nio.file.FileSystemException e = new java.nio.file.FileSystemException(dir.resolve(".x.tmp").toString(),
+                null, "Read-only file system");
+        assertEquals("Read-only file system", AtomicFiles.reason(e));
+        assertEquals("permission denied", AtomicFiles.reason(new java.nio.file.AccessDeniedException("/d/.x.tmp")));
+        assertEquals("no such folder", AtomicFiles.reason(new java.nio.file.NoSuchFileException("/d/.x.tmp")));
+    }
+
+    @Test
+    void aTemporaryFolderGetsTheUmasksPermissions() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        var plain = Files.getPosixFilePermissions(Files.createDirectory(dir.resolve("plain")));
+        Path t = AtomicFiles.tempFolderBeside(dir.resolve("out").resolve("figures"));
+        assertTrue(t.getFileName().toString().startsWith(".figures."), t.toString());
+        assertEquals(plain, Files.getPosixFilePermissions(t));
     }
 }

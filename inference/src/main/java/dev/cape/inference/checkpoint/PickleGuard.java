@@ -1,6 +1,7 @@
 package dev.cape.inference.checkpoint;
 
 import dev.cape.inference.llama2c.Llama2cCheckpoint;
+import dev.cape.inference.model.FileErrors;
 import dev.cape.inference.model.ModelLoadException;
 
 import java.io.IOException;
@@ -94,7 +95,7 @@ public final class PickleGuard {
         } catch (NoSuchFileException e) {
             throw new ModelLoadException(file + ": no such checkpoint file", e);
         } catch (IOException e) {
-            throw new ModelLoadException(file + ": cannot read checkpoint: " + e.getMessage(), e);
+            throw new ModelLoadException(file + ": cannot read checkpoint: " + FileErrors.reason(e), e);
         }
         if (n >= 2 && (head[0] & 0xFF) == 0x80 && head[1] >= 2 && head[1] <= 5) {
             return "a pickle, protocol " + head[1] + ", as written by torch.save before PyTorch 1.6";

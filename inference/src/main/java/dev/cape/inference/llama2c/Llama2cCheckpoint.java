@@ -2,6 +2,7 @@ package dev.cape.inference.llama2c;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.cape.inference.model.FileErrors;
 import dev.cape.inference.model.PositionalReads;
 import dev.cape.inference.model.DType;
 import dev.cape.inference.model.ModelLoadException;
@@ -147,7 +148,7 @@ public final class Llama2cCheckpoint implements TensorStore {
         } catch (NoSuchFileException e) {
             throw new ModelLoadException(modelBin + ": no such llama2.c checkpoint file", e);
         } catch (IOException e) {
-            throw new ModelLoadException(modelBin + ": cannot open llama2.c checkpoint: " + e.getMessage(), e);
+            throw new ModelLoadException(modelBin + ": cannot open llama2.c checkpoint: " + FileErrors.reason(e), e);
         }
         try {
             Header header = readHeader(modelBin, channel);
@@ -184,7 +185,7 @@ public final class Llama2cCheckpoint implements TensorStore {
             String prefix = file + ": ";
             return Optional.of(m.startsWith(prefix) ? m.substring(prefix.length()) : m);
         } catch (IOException e) {
-            return Optional.of("cannot be read (" + e.getMessage() + ")");
+            return Optional.of("cannot be read (" + FileErrors.reason(e) + ")");
         }
     }
 
@@ -252,7 +253,7 @@ public final class Llama2cCheckpoint implements TensorStore {
             }
             return header;
         } catch (IOException e) {
-            throw new ModelLoadException(file + ": cannot read llama2.c checkpoint: " + e.getMessage(), e);
+            throw new ModelLoadException(file + ": cannot read llama2.c checkpoint: " + FileErrors.reason(e), e);
         }
     }
 
@@ -475,7 +476,7 @@ public final class Llama2cCheckpoint implements TensorStore {
         try {
             channel.close();
         } catch (IOException e) {
-            throw new ModelLoadException(file + ": cannot close llama2.c checkpoint: " + e.getMessage(), e);
+            throw new ModelLoadException(file + ": cannot close llama2.c checkpoint: " + FileErrors.reason(e), e);
         }
     }
 

@@ -107,8 +107,9 @@ public final class SafetensorsWriter {
         try {
             Files.createDirectories(target.getParent());
             // created plainly, so the file gets the umask's permissions (createTempFile would make it owner-only)
-            tmp = Files.createFile(target.resolveSibling("." + target.getFileName() + "." + System.nanoTime()
-                    + ".tmp"));
+            String name = target.getFileName().toString();
+            tmp = Files.createFile(target.resolveSibling("." + name.substring(0, Math.min(100, name.length())) + "."
+                    + System.nanoTime() + ".tmp"));   // a long name stays writable
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 out.write(bytes);
             }
@@ -118,7 +119,8 @@ public final class SafetensorsWriter {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": "
+                    + dev.cape.inference.model.FileErrors.reason(e), e);
         } finally {
             if (tmp != null) {
                 try {

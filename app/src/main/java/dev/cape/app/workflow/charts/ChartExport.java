@@ -52,7 +52,7 @@ public final class ChartExport {
             });
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + AtomicFiles.reason(e), e);
         }
     }
 

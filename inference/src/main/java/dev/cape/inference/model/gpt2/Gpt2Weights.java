@@ -32,7 +32,8 @@ public final class Gpt2Weights implements ArchitectureAdapter {
         int d = c.requireInt("n_embd", "hidden_size");
         int heads = c.requireInt("n_head", "num_attention_heads");
         int inner = c.optInt("n_inner").orElse(4 * d);
-        int headDim = AdapterSupport.headDim(c, "n_embd", d, "n_head", heads, false);
+        int headDim = AdapterSupport.headDim(c, c.has("n_embd") ? "n_embd" : "hidden_size", d,
+                c.has("n_head") ? "n_head" : "num_attention_heads", heads, false);   // name the field that was read
         ModelSpec.Builder b = ModelSpec.builder("gpt2")
                 .sizes(c.requireInt("vocab_size"), d, c.requireInt("n_layer", "num_hidden_layers"), heads, heads,
                         headDim, inner)

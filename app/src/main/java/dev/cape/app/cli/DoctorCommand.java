@@ -72,9 +72,13 @@ public final class DoctorCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Java: %s, max heap %d MiB, %d processors%n", java, heapMib, rt.availableProcessors());
             out.println("display: " + (display ? "available (cape gui opens the workbench window)"
                     : "none (the workbench window needs one; every other command works without)"));
-            out.printf(Locale.ROOT, "PyTorch engine: libtorch %s, %s build, from %s%s%n", r.engineVersion(),
-                    r.flavor().isEmpty() ? "unknown" : r.flavor(), r.libtorch().isEmpty() ? "?" : r.libtorch(),
-                    r.offline() ? " (offline: nothing is downloaded)" : "");
+            if (r.engineVersion().isEmpty()) {
+                out.println("PyTorch engine: could not start (below)");
+            } else {
+                out.printf(Locale.ROOT, "PyTorch engine: libtorch %s, %s build, from %s%s%n", r.engineVersion(),
+                        r.flavor().isEmpty() ? "unknown" : r.flavor(), r.libtorch().isEmpty() ? "?" : r.libtorch(),
+                        r.offline() ? " (offline: nothing is downloaded)" : "");
+            }
             out.println("CUDA runtime: " + (r.cudaRuntime() ? r.cudaVersion() : "none"));
             for (RuntimeReport.Gpu g : r.gpus()) {
                 out.printf(Locale.ROOT, "  cuda:%d: compute capability %s, %s%n", g.index(), g.computeCapability(),

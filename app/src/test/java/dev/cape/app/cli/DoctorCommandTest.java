@@ -30,4 +30,22 @@ class DoctorCommandTest {
         assertTrue(run.out().startsWith("CAPE Workbench "), run.out());
         assertTrue(run.out().strip().lines().reduce((a, b) -> b).orElseThrow().startsWith("devices: "), run.out());
     }
+
+    @Test
+    void aRuntimeThatCannotStartIsReportedNotThrown(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // a fresh JVM (this one's engine is running already) whose DJL cache is a file: libtorch cannot be extracted
+        java.nio.file.Path notAFolder = java.nio.file.Files.writeString(dir.resolve("cache"), "x");
+        ProcessBuilder pb = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
+                "dev.cape.app.Main", "doctor").redirectErrorStream(true);
+        pb.environment().put("DJL_CACHE_DIR", notAFolder.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("PyTorch engine: could not start") && out.contains(
+                "devices: the model runtime could not start: "), out);
+        assertTrue(out.contains("Java: "), "the rest is still reported: " + out);
+    }
 }

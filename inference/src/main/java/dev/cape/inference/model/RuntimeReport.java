@@ -16,9 +16,11 @@ import java.util.stream.Stream;
  * the GPUs the engine can use, and, when there are none, why, in the words a user can act on.
  *
  * @param engineVersion  libtorch version of DJL's PyTorch engine
- * @param libtorch       where libtorch was loaded from: {@code PYTORCH_LIBRARY_PATH} when set, else DJL's cache folder
- *                       for this version (empty when not found)
- * @param flavor         {@code cpu} or the CUDA build ({@code cu124}, ...) of that libtorch; empty when unknown
+ * @param libtorch       the folder of the libtorch this process loaded (on Linux read from {@code /proc/self/maps};
+ *                       elsewhere DJL's cache folder for this version); empty when not found or the engine did not
+ *                       start
+ * @param flavor         {@code cpu} or the CUDA build ({@code cu128}, ...; {@code cuda} when the folder does not say)
+ *                       of that libtorch; empty when unknown
  * @param offline        whether DJL may not download (it never does in this product)
  * @param cudaRuntime    whether a CUDA runtime (libcudart, with a driver) is present
  * @param cudaVersion    its version, e.g. {@code 12.4}; empty without one
@@ -36,13 +38,23 @@ public record RuntimeReport(String engineVersion, String libtorch, String flavor
         gpus = List.copyOf(gpus);
     }
 
-    /** Starts the engine (loads libtorch) if needed and looks. */
+    /**
+     * Starts the engine (loads libtorch) if needed and looks. Never throws: when the engine cannot start, the report
+     * says so in its verdict (that is when a user most needs it).
+     */
     public static RuntimeReport probe() {
-        Engine engine = Engine.getEngine("PyTorch");
+        Engine engine;
+        try {
+            engine = Engine.getEngine("PyTorch");
+        } catch (RuntimeException | LinkageError e) {
+            return new RuntimeReport("", "", "", Utils.isOfflineMode(), false, "", List.of(),
+                    "the model runtime could not start: " + e.getMessage());
+        }
         String version = engine.getVersion();
-        String override = System.getenv("PYTORCH_LIBRARY_PATH");
-        String folder = override != null && !override.isBlank() ? override : cacheFolder(version);
-        String flavor = flavor(Path.of(folder).getFileName() == null ? "" : Path.of(folder).getFileName().toString());
+        Path loaded = loadedLibtorch(Path.of("/proc/self/maps"));
+        String folder = loaded != null ? loaded.getParent().toString() : cacheFolder(version);
+        String flavor = loaded != null ? flavorOf(loaded) : flavor(Path.of(folder).getFileName() == null ? ""
+                : Path.of(folder).getFileName().toString());
         boolean cuda = CudaUtils.hasCuda();
         String cudaVersion = cuda ? CudaUtils.getCudaVersionString() : "";
         List<Gpu> gpus = new ArrayList<>();
@@ -53,6 +65,36 @@ public record RuntimeReport(String engineVersion, String libtorch, String flavor
         }
         return new RuntimeReport(version, folder, flavor, Utils.isOfflineMode(), cuda, cudaVersion, gpus,
                 verdict(gpus.size(), cuda, cudaVersion, flavor));
+    }
+
+    /**
+     * The libtorch library this process mapped, read from a {@code /proc/self/maps} listing (Linux); null when there
+     * is no such listing or no libtorch in it. What was loaded, not what a cache folder's name suggests.
+     */
+    static Path loadedLibtorch(Path maps) {
+        if (!Files.isReadable(maps)) {
+            return null;
+        }
+        try (Stream<String> lines = Files.lines(maps)) {
+            return lines.map(l -> l.substring(l.indexOf('/') < 0 ? l.length() : l.indexOf('/')))
+                    .filter(p -> p.endsWith("/libtorch_cpu.so") || p.endsWith("/libtorch_cuda.so"))
+                    .map(Path::of).sorted((a, b) -> Boolean.compare(isCuda(b), isCuda(a))).findFirst().orElse(null);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    private static boolean isCuda(Path lib) {
+        return lib.getFileName().toString().equals("libtorch_cuda.so");
+    }
+
+    /** {@code cpu} or the CUDA build of a loaded library: its folder's name says which CUDA, else plain cuda. */
+    private static String flavorOf(Path lib) {
+        String named = flavor(lib.getParent().getFileName() == null ? "" : lib.getParent().getFileName().toString());
+        if (isCuda(lib)) {
+            return named.startsWith("cu") ? named : "cuda";
+        }
+        return "cpu";
     }
 
     /** Which devices work, or why {@code cuda} does not. */

@@ -27,7 +27,7 @@ public final class AnswerScorer {
         }
     }
 
-    private static final long MAX_LOGITS = 16L << 20;   // floats per batch of all-position logits
+    private static final long MAX_LOGITS = 16L << 20;   // floats of answer-position logits per batch
 
     private AnswerScorer() {
     }
@@ -76,7 +76,7 @@ public final class AnswerScorer {
                 }
             }
         }
-        // longer answers: prompt + answer, logits at every position
+        // longer answers: prompt + answer, logits at the answer's positions only
         Map<Integer, List<Integer>> byLength = new TreeMap<>();
         for (int i : multi) {
             Candidate c = candidates.get(i);
@@ -85,24 +85,29 @@ public final class AnswerScorer {
         int vocab = model.spec().vocabSize();
         for (Map.Entry<Integer, List<Integer>> e : byLength.entrySet()) {
             int len = e.getKey();
-            int cap = (int) Math.max(1, Math.min(batchSize, MAX_LOGITS / ((long) len * vocab)));
             List<Integer> rows = e.getValue();
+            int widest = rows.stream().mapToInt(i -> candidates.get(i).answer().length).max().orElse(1);
+            int cap = (int) Math.max(1, Math.min(batchSize, MAX_LOGITS / ((long) widest * vocab)));
             for (int from = 0; from < rows.size(); from += cap) {
                 checkInterrupt();
                 List<Integer> chunk = rows.subList(from, Math.min(rows.size(), from + cap));
                 int[][] batch = new int[chunk.size()][];
+                int[][] at = new int[chunk.size()][widest];   // the positions whose next token is an answer token
                 for (int b = 0; b < batch.length; b++) {
                     Candidate c = candidates.get(chunk.get(b));
                     batch[b] = new int[len];
                     System.arraycopy(c.prompt(), 0, batch[b], 0, c.prompt().length);
                     System.arraycopy(c.answer(), 0, batch[b], c.prompt().length, c.answer().length);
+                    for (int k = 0; k < widest; k++) {   // a shorter answer repeats its last position
+                        at[b][k] = c.prompt().length - 1 + Math.min(k, c.answer().length - 1);
+                    }
                 }
-                Logits logits = model.forward(batch, null, true);   // [b, len, vocab]
+                Logits logits = model.forwardAt(batch, at);   // [b, widest, vocab]
                 for (int b = 0; b < batch.length; b++) {
                     Candidate c = candidates.get(chunk.get(b));
                     double s = 0;
                     for (int k = 0; k < c.answer().length; k++) {
-                        s += logSoftmax(logits.row(b, c.prompt().length - 1 + k))[c.answer()[k]];
+                        s += logSoftmax(logits.row(b, k))[c.answer()[k]];
                     }
                     out[chunk.get(b)] = s;
                 }

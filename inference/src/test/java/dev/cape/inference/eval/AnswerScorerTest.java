@@ -34,6 +34,22 @@ class AnswerScorerTest {
     }
 
     @Test
+    void answersOfDifferentLengthsInOneBatchAreEachSummedOverTheirOwnTokens() {
+        try (LanguageModel m = LanguageModel.load(Fixtures.model("gpt2"))) {
+            AnswerScorer.Candidate three = new AnswerScorer.Candidate(new int[] {8}, new int[] {9, 10, 11});
+            AnswerScorer.Candidate two = new AnswerScorer.Candidate(new int[] {8, 9}, new int[] {12, 13});
+            double[] batched = AnswerScorer.logProbs(m, List.of(three, two), 8);   // one batch of length 4
+            Logits a = m.forward(new int[] {8, 9, 10, 11});
+            double e3 = AnswerScorer.logSoftmax(a.row(0, 0))[9] + AnswerScorer.logSoftmax(a.row(0, 1))[10]
+                    + AnswerScorer.logSoftmax(a.row(0, 2))[11];
+            Logits b = m.forward(new int[] {8, 9, 12, 13});
+            double e2 = AnswerScorer.logSoftmax(b.row(0, 1))[12] + AnswerScorer.logSoftmax(b.row(0, 2))[13];
+            assertEquals(e3, batched[0], 1e-4);
+            assertEquals(e2, batched[1], 1e-4, "the shorter answer's repeated position is not counted twice");
+        }
+    }
+
+    @Test
     void logSoftmaxNormalises() {
         double[] lp = AnswerScorer.logSoftmax(new float[] {1000f, 1000f, -1e30f});
         assertEquals(Math.log(0.5), lp[0], 1e-12);

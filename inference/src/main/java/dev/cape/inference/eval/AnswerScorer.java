@@ -1,5 +1,6 @@
 package dev.cape.inference.eval;
 
+import dev.cape.inference.model.KvCache;
 import dev.cape.inference.model.LanguageModel;
 import dev.cape.inference.model.Logits;
 import java.util.ArrayList;
@@ -12,9 +13,9 @@ import java.util.concurrent.CancellationException;
 
 /**
  * Summed log-probabilities of answers after prompts, {@code Σ_k log p(answer_k | prompt, answer_<k)}, with no length
- * normalisation (TruthfulQA's MC scoring). Answers of one token need only the prompt's last logits, so prompts are
- * run once for all their one-token answers; longer answers run prompt + answer. Sequences run in batches of equal
- * length (the runtime has no padding). Hooks open on the model act on every pass (steered scoring).
+ * normalisation (TruthfulQA's MC scoring). Each prompt runs once for all its answers; the answers continue its KV
+ * cache. Sequences run in batches of equal length (no padding). Hooks open on the model act on every pass, the
+ * prompt's and the answers' alike, as on one pass over prompt + answer (steered scoring).
  */
 public final class AnswerScorer {
 
@@ -27,7 +28,7 @@ public final class AnswerScorer {
         }
     }
 
-    private static final long MAX_LOGITS = 16L << 20;   // floats of answer-position logits per batch
+    private static final long MAX_LOGITS = 16L << 20;   // floats of answer logits per batch of continuations
 
     private AnswerScorer() {
     }
@@ -44,76 +45,78 @@ public final class AnswerScorer {
         return new Candidate(prompt, Arrays.copyOfRange(full, prompt.length, full.length));
     }
 
-    /** Summed answer log-probability of every candidate, in order. */
+    /**
+     * Summed answer log-probability of every candidate, in order. Each distinct prompt runs once: prompts of equal
+     * length in batches of up to {@code batchSize}, each batch filling a KV cache. The prompt's last logits score
+     * every answer's first token; the rest of each answer continues its prompt's cached keys and values, answers of
+     * equal length in batches ({@link KvCache#select}), so a prompt shared by several answers (TruthfulQA's) is never
+     * recomputed.
+     */
     public static double[] logProbs(LanguageModel model, List<Candidate> candidates, int batchSize) {
         double[] out = new double[candidates.size()];
-        Map<List<Integer>, List<Integer>> single = new LinkedHashMap<>();
-        List<Integer> multi = new ArrayList<>();
+        Map<List<Integer>, List<Integer>> byPrompt = new LinkedHashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
-            Candidate c = candidates.get(i);
-            if (c.answer().length == 1) {
-                single.computeIfAbsent(boxed(c.prompt()), k -> new ArrayList<>()).add(i);
-            } else {
-                multi.add(i);
-            }
+            byPrompt.computeIfAbsent(boxed(candidates.get(i).prompt()), k -> new ArrayList<>()).add(i);
         }
-        // one-token answers: last logits of each distinct prompt
         Map<Integer, List<List<Integer>>> promptsByLength = new TreeMap<>();
-        for (List<Integer> p : single.keySet()) {
+        for (List<Integer> p : byPrompt.keySet()) {
             promptsByLength.computeIfAbsent(p.size(), k -> new ArrayList<>()).add(p);
         }
         for (List<List<Integer>> group : promptsByLength.values()) {
             for (int from = 0; from < group.size(); from += batchSize) {
                 checkInterrupt();
-                List<List<Integer>> chunk = group.subList(from, Math.min(group.size(), from + batchSize));
-                int[][] batch = chunk.stream().map(AnswerScorer::unboxed).toArray(int[][]::new);
-                Logits logits = model.forward(batch, null, false);   // [b, 1, vocab]
-                for (int b = 0; b < batch.length; b++) {
-                    double[] lp = logSoftmax(logits.last(b));
-                    for (int i : single.get(chunk.get(b))) {
-                        out[i] = lp[candidates.get(i).answer()[0]];
+                List<List<Integer>> prompts = group.subList(from, Math.min(group.size(), from + batchSize));
+                int[][] batch = prompts.stream().map(AnswerScorer::unboxed).toArray(int[][]::new);
+                try (KvCache cache = model.newCache(batch.length)) {
+                    Logits last = model.forward(batch, cache, false);   // [b, 1, vocab]
+                    Map<Integer, List<int[]>> continuations = new TreeMap<>();   // answer length -> {candidate, row}
+                    for (int row = 0; row < batch.length; row++) {
+                        double[] lp = logSoftmax(last.last(row));
+                        for (int i : byPrompt.get(prompts.get(row))) {
+                            int[] answer = candidates.get(i).answer();
+                            out[i] = lp[answer[0]];
+                            if (answer.length > 1) {
+                                continuations.computeIfAbsent(answer.length, k -> new ArrayList<>()).add(
+                                        new int[] {i, row});
+                            }
+                        }
                     }
-                }
-            }
-        }
-        // longer answers: prompt + answer, logits at the answer's positions only
-        Map<Integer, List<Integer>> byLength = new TreeMap<>();
-        for (int i : multi) {
-            Candidate c = candidates.get(i);
-            byLength.computeIfAbsent(c.prompt().length + c.answer().length, k -> new ArrayList<>()).add(i);
-        }
-        int vocab = model.spec().vocabSize();
-        for (Map.Entry<Integer, List<Integer>> e : byLength.entrySet()) {
-            int len = e.getKey();
-            List<Integer> rows = e.getValue();
-            int widest = rows.stream().mapToInt(i -> candidates.get(i).answer().length).max().orElse(1);
-            int cap = (int) Math.max(1, Math.min(batchSize, MAX_LOGITS / ((long) widest * vocab)));
-            for (int from = 0; from < rows.size(); from += cap) {
-                checkInterrupt();
-                List<Integer> chunk = rows.subList(from, Math.min(rows.size(), from + cap));
-                int[][] batch = new int[chunk.size()][];
-                int[][] at = new int[chunk.size()][widest];   // the positions whose next token is an answer token
-                for (int b = 0; b < batch.length; b++) {
-                    Candidate c = candidates.get(chunk.get(b));
-                    batch[b] = new int[len];
-                    System.arraycopy(c.prompt(), 0, batch[b], 0, c.prompt().length);
-                    System.arraycopy(c.answer(), 0, batch[b], c.prompt().length, c.answer().length);
-                    for (int k = 0; k < widest; k++) {   // a shorter answer repeats its last position
-                        at[b][k] = c.prompt().length - 1 + Math.min(k, c.answer().length - 1);
+                    for (Map.Entry<Integer, List<int[]>> e : continuations.entrySet()) {
+                        continueAnswers(model, candidates, cache, e.getKey(), e.getValue(), batchSize, out);
                     }
-                }
-                Logits logits = model.forwardAt(batch, at);   // [b, widest, vocab]
-                for (int b = 0; b < batch.length; b++) {
-                    Candidate c = candidates.get(chunk.get(b));
-                    double s = 0;
-                    for (int k = 0; k < c.answer().length; k++) {
-                        s += logSoftmax(logits.row(b, k))[c.answer()[k]];
-                    }
-                    out[chunk.get(b)] = s;
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Adds to {@code out} the log-probabilities of answer tokens 1..len-1 of candidates whose answers have {@code len}
+     * tokens, each continuing its prompt's row of {@code cache}.
+     */
+    private static void continueAnswers(LanguageModel model, List<Candidate> candidates, KvCache cache, int len,
+            List<int[]> rows, int batchSize, double[] out) {
+        int cap = (int) Math.max(1, Math.min(batchSize, MAX_LOGITS / ((long) (len - 1) * model.spec().vocabSize())));
+        for (int from = 0; from < rows.size(); from += cap) {
+            checkInterrupt();
+            List<int[]> chunk = rows.subList(from, Math.min(rows.size(), from + cap));
+            int[][] batch = new int[chunk.size()][];
+            int[] promptRows = new int[chunk.size()];
+            for (int b = 0; b < batch.length; b++) {
+                batch[b] = Arrays.copyOf(candidates.get(chunk.get(b)[0]).answer(), len - 1);  // the last predicts nothing
+                promptRows[b] = chunk.get(b)[1];
+            }
+            try (KvCache rowsCache = cache.select(promptRows)) {
+                Logits logits = model.forward(batch, rowsCache, true);   // [b, len - 1, vocab]
+                for (int b = 0; b < batch.length; b++) {
+                    int i = chunk.get(b)[0];
+                    int[] answer = candidates.get(i).answer();
+                    for (int k = 1; k < len; k++) {
+                        out[i] += logSoftmax(logits.row(b, k - 1))[answer[k]];
+                    }
+                }
+            }
+        }
     }
 
     /** Natural-log softmax in double precision. */

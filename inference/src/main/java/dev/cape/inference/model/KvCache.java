@@ -90,6 +90,44 @@ public final class KvCache implements AutoCloseable {
         return grown;
     }
 
+    /**
+     * A new cache whose row i is a copy of this cache's row {@code rows[i]} (rows may repeat), to continue each held
+     * prompt with several different continuations in one batch. This cache must hold no padding; it is unchanged.
+     */
+    public KvCache select(int[] rows) {
+        if (padding != null) {
+            throw new IllegalStateException("a cache of left-padded rows cannot be selected from");
+        }
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("select at least one row");
+        }
+        long[] index = new long[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] < 0 || rows[i] >= batch) {
+                throw new IllegalArgumentException("row " + rows[i] + " is outside [0, " + batch + ")");
+            }
+            index[i] = rows[i];
+        }
+        KvCache c = new KvCache(manager.getParentManager(), keys.length, rows.length);
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray which = scope.create(index);
+            NDIndex held = new NDIndex().addAllDim(2).addSliceDim(0, length);  // [:, :, 0:length]
+            for (int l = 0; l < keys.length && keys[l] != null && length > 0; l++) {
+                c.keys[l] = c.copyOf(keys[l].get(scope, held).get(scope, new NDIndex("{}", which)), length);
+                c.values[l] = c.copyOf(values[l].get(scope, held).get(scope, new NDIndex("{}", which)), length);
+            }
+        }
+        c.length = length;
+        return c;
+    }
+
+    /** A buffer of this cache holding {@code filled} ({@code [b, KV, length, hd]}) at positions 0..length-1. */
+    private NDArray copyOf(NDArray filled, int length) {
+        NDArray buffer = ensureCapacity(null, filled, length);
+        buffer.set(new NDIndex().addAllDim(2).addSliceDim(0, length), filled);
+        return buffer;
+    }
+
     /** Left padding per row (pad slots at the start of the cache), or null when no row is padded. */
     int[] padding() {
         return padding;

@@ -213,41 +213,6 @@ public final class LanguageModel implements AutoCloseable {
     }
 
     /**
-     * Logits at chosen positions only: {@code positions[i]} are indices into row i's positions (row i's token
-     * indices when every row has the same length; otherwise counted in the left-padded frame of
-     * {@link #forward(int[][], KvCache, boolean)}), the same number m in every row. Returns {@code [batch, m, vocab]}:
-     * {@code row(i, j)} is the next-token logits after position {@code positions[i][j]}, equal to that row of the
-     * all-position logits; the unembedding runs on these positions alone, which saves most of it when a few answer
-     * tokens are scored after a long prompt.
-     */
-    public synchronized Logits forwardAt(int[][] batch, int[][] positions) {
-        if (closed) {
-            throw new IllegalStateException("the model is closed");
-        }
-        checkBatch(batch, null);
-        int t = Transformer.longest(batch);
-        if (positions.length != batch.length) {
-            throw new IllegalArgumentException("positions has " + positions.length + " rows for " + batch.length
-                    + " sequences");
-        }
-        for (int i = 0; i < positions.length; i++) {
-            if (positions[i].length == 0 || positions[i].length != positions[0].length) {
-                throw new IllegalArgumentException("every row needs the same number (> 0) of positions: row " + i
-                        + " has " + positions[i].length + ", row 0 " + positions[0].length);
-            }
-            for (int p : positions[i]) {
-                if (p < 0 || p >= t) {
-                    throw new IllegalArgumentException("position " + p + " of row " + i + " is outside [0, " + t + ")");
-                }
-            }
-        }
-        int[] pads = Transformer.leftPadding(batch, null);
-        try (NDManager scope = manager.newSubManager()) {
-            return transformer.forward(scope, batch, null, pads, hooks, true, positions);
-        }
-    }
-
-    /**
      * A forward pass over a batch of sequences, continuing {@code cache} when given (positions start at its length)
      * and appending their keys and values to it.
      *
@@ -268,7 +233,7 @@ public final class LanguageModel implements AutoCloseable {
         checkBatch(batch, cache);
         int[] pads = Transformer.leftPadding(batch, cache);
         try (NDManager scope = manager.newSubManager()) {
-            Logits logits = transformer.forward(scope, batch, cache, pads, hooks, allPositions, null);
+            Logits logits = transformer.forward(scope, batch, cache, pads, hooks, allPositions);
             if (cache != null) {
                 cache.advance(cache.length() + Transformer.longest(batch), pads);
             }

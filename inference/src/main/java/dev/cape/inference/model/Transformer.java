@@ -206,11 +206,9 @@ final class Transformer {
      * @param scope        sub-manager owning every intermediate; closed by the caller
      * @param pads         {@link #leftPadding} of ids and cache, null when no row is padded
      * @param allPositions logits for every position, or only the last
-     * @param select       when not null, logits only at these position indices of each row (the same count in every
-     *                     row), instead of {@code allPositions}: the unembedding then runs on those positions alone
      */
     Logits forward(NDManager scope, int[][] ids, KvCache cache, int[] pads, HookRegistry hooks,
-            boolean allPositions, int[][] select) {
+            boolean allPositions) {
         int b = ids.length;
         int t = longest(ids);
         int p0 = cache == null ? 0 : cache.length();
@@ -274,27 +272,14 @@ final class Transformer {
             x = x.matMul(w.get("project_out.t"));  // [b, t, dE]
         }
         x = fire(hooks, HookPoints.FINAL_NORM, x, p0);
-        int n;
-        if (select != null) {
-            n = select[0].length;
-            long[] rows = new long[b * n];
-            for (int i = 0; i < b; i++) {
-                for (int j = 0; j < n; j++) {
-                    rows[i * n + j] = (long) i * t + select[i][j];
-                }
-            }
-            long dE = x.getShape().get(2);
-            x = x.reshape(b * t, dE).get(new NDIndex("{}", scope.create(rows))).reshape(b, n, dE);  // [b, n, dE]
-        } else if (!allPositions) {
+        if (!allPositions) {
             x = x.get(LAST_POSITION);  // [b, 1, dE]
-            n = 1;
-        } else {
-            n = t;
         }
         NDArray logits = tokens.unembed(x);  // [b, n, V], float32 from here on
         if (s.finalSoftcap() > 0) {
             logits = logits.div((float) s.finalSoftcap()).tanh().mul((float) s.finalSoftcap());
         }
+        int n = allPositions ? t : 1;
         return new Logits(b, n, s.vocabSize(), copyOut(logits));
     }
 

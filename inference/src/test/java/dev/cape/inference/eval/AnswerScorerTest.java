@@ -50,6 +50,25 @@ class AnswerScorerTest {
     }
 
     @Test
+    void steeredScoresEqualTheSteeredFullPass() {
+        try (LanguageModel m = LanguageModel.load(Fixtures.model("llama"))) {
+            AnswerScorer.Candidate a = new AnswerScorer.Candidate(new int[] {8, 9}, new int[] {10, 11, 12});
+            AnswerScorer.Candidate b = new AnswerScorer.Candidate(new int[] {8, 9}, new int[] {13});
+            float[] v = new float[m.spec().dModel()];
+            v[3] = 1;
+            var vector = new dev.cape.inference.steer.SteeringVector(1, v, 2.0);
+            try (var s = dev.cape.inference.steer.SteeringSession.on(m).add(vector, 4).open()) {
+                double[] scored = AnswerScorer.logProbs(m, java.util.List.of(a, b), 8);
+                Logits full = m.forward(new int[] {8, 9, 10, 11, 12});
+                double expected = AnswerScorer.logSoftmax(full.row(0, 1))[10]
+                        + AnswerScorer.logSoftmax(full.row(0, 2))[11] + AnswerScorer.logSoftmax(full.row(0, 3))[12];
+                assertEquals(expected, scored[0], 1e-4, "prompt once, answer on its cache, steered as one pass");
+                assertEquals(AnswerScorer.logSoftmax(full.row(0, 1))[13], scored[1], 1e-4);
+            }
+        }
+    }
+
+    @Test
     void logSoftmaxNormalises() {
         double[] lp = AnswerScorer.logSoftmax(new float[] {1000f, 1000f, -1e30f});
         assertEquals(Math.log(0.5), lp[0], 1e-12);

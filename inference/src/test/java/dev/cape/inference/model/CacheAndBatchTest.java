@@ -68,6 +68,31 @@ class CacheAndBatchTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void selectedRowsContinueAsTheirPromptsWouldAlone(String name) {
+        try (LanguageModel m = LanguageModel.load(Fixtures.model(name)); KvCache prompts = m.newCache(2)) {
+            int[][] p = {{5, 6, 7}, {8, 9, 10}};
+            m.forward(p, prompts, false);
+            int[][] next = {{11, 12}, {13, 14}, {15, 16}};
+            try (KvCache rows = prompts.select(new int[] {1, 0, 1})) {
+                assertEquals(3, rows.batch());
+                assertEquals(3, rows.length());
+                Logits cont = m.forward(next, rows, true);
+                int[] owner = {1, 0, 1};
+                for (int i = 0; i < 3; i++) {
+                    Logits alone = m.forward(new int[] {p[owner[i]][0], p[owner[i]][1], p[owner[i]][2], next[i][0],
+                        next[i][1]});
+                    for (int j = 0; j < 2; j++) {
+                        assertClose(alone.row(0, 3 + j), cont.row(i, j), 1e-4, name + " row " + i + " position " + j);
+                    }
+                }
+            }
+            assertEquals(3, prompts.length(), "the cache selected from is unchanged");
+            assertThrows(IllegalArgumentException.class, () -> prompts.select(new int[] {2}));
+        }
+    }
+
     @Test
     void cacheGrowingPastItsInitialCapacityKeepsEveryPositionForEachRow() {
         Path folder = Fixtures.model("qwen2");  // RoPE, GQA: no learned-position limit

@@ -28,7 +28,7 @@ public final class AnswerScorer {
         }
     }
 
-    private static final long MAX_LOGITS = 16L << 20;   // floats of answer logits per batch of continuations
+    private static final long MAX_LOGITS = 16L << 20;   // floats of native answer logits per batch of continuations
 
     private AnswerScorer() {
     }
@@ -101,18 +101,19 @@ public final class AnswerScorer {
             checkInterrupt();
             List<int[]> chunk = rows.subList(from, Math.min(rows.size(), from + cap));
             int[][] batch = new int[chunk.size()][];
+            int[][] next = new int[chunk.size()][];
             int[] promptRows = new int[chunk.size()];
             for (int b = 0; b < batch.length; b++) {
-                batch[b] = Arrays.copyOf(candidates.get(chunk.get(b)[0]).answer(), len - 1);  // the last predicts nothing
+                int[] answer = candidates.get(chunk.get(b)[0]).answer();
+                batch[b] = Arrays.copyOf(answer, len - 1);   // the last token predicts nothing
+                next[b] = Arrays.copyOfRange(answer, 1, len);   // what each of them is followed by
                 promptRows[b] = chunk.get(b)[1];
             }
             try (KvCache rowsCache = cache.select(promptRows)) {
-                Logits logits = model.forward(batch, rowsCache, true);   // [b, len - 1, vocab]
+                float[][] lp = model.tokenLogProbs(batch, rowsCache, next);   // [b][len - 1]
                 for (int b = 0; b < batch.length; b++) {
-                    int i = chunk.get(b)[0];
-                    int[] answer = candidates.get(i).answer();
-                    for (int k = 1; k < len; k++) {
-                        out[i] += logSoftmax(logits.row(b, k - 1))[answer[k]];
+                    for (float v : lp[b]) {
+                        out[chunk.get(b)[0]] += v;
                     }
                 }
             }

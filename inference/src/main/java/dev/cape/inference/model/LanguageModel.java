@@ -213,6 +213,60 @@ public final class LanguageModel implements AutoCloseable {
     }
 
     /**
+     * Log-probabilities of given next tokens: {@code out[i][j] = log p(targets[i][j] | row i up to its token j)}, for
+     * every token of every row, with the batching, padding, cache and hook rules of
+     * {@link #forward(int[][], KvCache, boolean)} ({@code targets[i]} as long as {@code batch[i]}). The log-softmax
+     * and the pick of each target run in the runtime, so one number per position comes back instead of a row of
+     * logits: what scoring answers token by token needs. A NaN (NaN weights, a float16 overflow) is refused naming
+     * the row and token.
+     */
+    public synchronized float[][] tokenLogProbs(int[][] batch, KvCache cache, int[][] targets) {
+        if (closed) {
+            throw new IllegalStateException("the model is closed");
+        }
+        checkBatch(batch, cache);
+        if (targets.length != batch.length) {
+            throw new IllegalArgumentException("targets has " + targets.length + " rows for " + batch.length
+                    + " sequences");
+        }
+        int vocab = spec.vocabSize();
+        for (int i = 0; i < batch.length; i++) {
+            if (targets[i].length != batch[i].length) {
+                throw new IllegalArgumentException("row " + i + " has " + batch[i].length + " tokens but "
+                        + targets[i].length + " targets");
+            }
+            for (int v : targets[i]) {
+                if (v < 0 || v >= vocab) {
+                    throw new IllegalArgumentException("target token " + v + " of row " + i + " is outside [0, "
+                            + vocab + ")");
+                }
+            }
+        }
+        int[] pads = Transformer.leftPadding(batch, cache);
+        int t = Transformer.longest(batch);
+        float[] flat;
+        try (NDManager scope = manager.newSubManager()) {
+            flat = transformer.targetLogProbs(scope, batch, cache, pads, hooks, targets);
+            if (cache != null) {
+                cache.advance(cache.length() + t, pads);
+            }
+        }
+        float[][] out = new float[batch.length][];
+        for (int i = 0; i < batch.length; i++) {
+            int pad = t - batch[i].length;
+            out[i] = java.util.Arrays.copyOfRange(flat, i * t + pad, (i + 1) * t);
+            for (int j = 0; j < out[i].length; j++) {
+                if (Float.isNaN(out[i][j])) {
+                    throw new ModelLoadException("the model's log-probabilities hold NaN (batch row " + i + ", token "
+                            + j + "): its weights hold NaN or infinite values, or float16 overflowed (try --dtype "
+                            + "float32)");
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * A forward pass over a batch of sequences, continuing {@code cache} when given (positions start at its length)
      * and appending their keys and values to it.
      *

@@ -209,6 +209,35 @@ final class Transformer {
      */
     Logits forward(NDManager scope, int[][] ids, KvCache cache, int[] pads, HookRegistry hooks,
             boolean allPositions) {
+        NDArray logits = logits(scope, ids, cache, pads, hooks, allPositions);  // [b, n, V]
+        return new Logits(ids.length, allPositions ? longest(ids) : 1, s.vocabSize(), copyOut(logits));
+    }
+
+    /**
+     * {@link #forward} over every position, reduced in the runtime to the log-probability of one given next token
+     * per position: {@code log_softmax(logits)[targets]}, {@code [b·t]} row-major, padded like {@code ids} (pad
+     * slots hold the log-probability of token 0 there, meaningless). Only these numbers are copied out, not
+     * {@code t × vocab} logits per row.
+     */
+    float[] targetLogProbs(NDManager scope, int[][] ids, KvCache cache, int[] pads, HookRegistry hooks,
+            int[][] targets) {
+        int b = ids.length;
+        int t = longest(ids);
+        long[] flat = new long[b * t];
+        for (int i = 0; i < b; i++) {
+            int pad = t - ids[i].length;
+            for (int j = pad; j < t; j++) {
+                flat[i * t + j] = targets[i][j - pad];
+            }
+        }
+        NDArray logits = logits(scope, ids, cache, pads, hooks, true);  // [b, t, V]
+        NDArray lp = logits.logSoftmax(2).gather(scope.create(flat).reshape(b, t, 1), 2);  // [b, t, 1]
+        return copyOut(lp);
+    }
+
+    /** The logits of {@link #forward} as a runtime array {@code [b, n, V]} (float32) owned by {@code scope}. */
+    private NDArray logits(NDManager scope, int[][] ids, KvCache cache, int[] pads, HookRegistry hooks,
+            boolean allPositions) {
         int b = ids.length;
         int t = longest(ids);
         int p0 = cache == null ? 0 : cache.length();
@@ -279,8 +308,7 @@ final class Transformer {
         if (s.finalSoftcap() > 0) {
             logits = logits.div((float) s.finalSoftcap()).tanh().mul((float) s.finalSoftcap());
         }
-        int n = allPositions ? t : 1;
-        return new Logits(b, n, s.vocabSize(), copyOut(logits));
+        return logits;
     }
 
     /**

@@ -67,7 +67,10 @@ public final class AnswerScorer {
                 checkInterrupt();
                 List<List<Integer>> prompts = group.subList(from, Math.min(group.size(), from + batchSize));
                 int[][] batch = prompts.stream().map(AnswerScorer::unboxed).toArray(int[][]::new);
-                try (KvCache cache = model.newCache(batch.length)) {
+                boolean continued = prompts.stream().anyMatch(p -> byPrompt.get(p).stream()
+                        .anyMatch(i -> candidates.get(i).answer().length > 1));
+                // a cache only when some answer continues the prompt: one-token answers need the last logits alone
+                try (KvCache cache = continued ? model.newCache(batch.length, batch[0].length) : null) {
                     Logits last = model.forward(batch, cache, false);   // [b, 1, vocab]
                     Map<Integer, List<int[]>> continuations = new TreeMap<>();   // answer length -> {candidate, row}
                     for (int row = 0; row < batch.length; row++) {
@@ -109,7 +112,7 @@ public final class AnswerScorer {
                 next[b] = Arrays.copyOfRange(answer, 1, len);   // what each of them is followed by
                 promptRows[b] = chunk.get(b)[1];
             }
-            try (KvCache rowsCache = cache.select(promptRows)) {
+            try (KvCache rowsCache = cache.select(promptRows, len - 1)) {
                 float[][] lp = model.tokenLogProbs(batch, rowsCache, next);   // [b][len - 1]
                 for (int b = 0; b < batch.length; b++) {
                     for (float v : lp[b]) {

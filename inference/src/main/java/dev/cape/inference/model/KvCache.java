@@ -26,17 +26,26 @@ public final class KvCache implements AutoCloseable {
 
     private final NDManager manager;
     private final int batch;
+    private final int initialCapacity;  // positions allocated at first use when the first forward is shorter
     private final NDArray[] keys;    // per layer [b, KV, capacity, hd]
     private final NDArray[] values;  // per layer [b, KV, capacity, hd]
     private int length;
     private int[] padding;  // left padding per row of the forward that filled it, or null
 
     KvCache(NDManager parent, int layers, int batch) {
+        this(parent, layers, batch, INITIAL_CAPACITY);
+    }
+
+    KvCache(NDManager parent, int layers, int batch, int initialCapacity) {
         if (batch <= 0) {
             throw new IllegalArgumentException("batch must be > 0: " + batch);
         }
+        if (initialCapacity <= 0) {
+            throw new IllegalArgumentException("initialCapacity must be > 0: " + initialCapacity);
+        }
         this.manager = parent.newSubManager();
         this.batch = batch;
+        this.initialCapacity = initialCapacity;
         this.keys = new NDArray[layers];
         this.values = new NDArray[layers];
     }
@@ -75,7 +84,7 @@ public final class KvCache implements AutoCloseable {
         if (needed <= cap) {
             return buffer;
         }
-        long newCap = Math.max(needed, Math.max(2 * cap, INITIAL_CAPACITY));
+        long newCap = Math.max(needed, cap == 0 ? initialCapacity : 2 * cap);
         Shape s = like.getShape();
         NDArray grown = manager.zeros(new Shape(s.get(0), s.get(1), newCap, s.get(3)), like.getDataType());
         if (buffer != null) {
@@ -92,9 +101,10 @@ public final class KvCache implements AutoCloseable {
 
     /**
      * A new cache whose row i is a copy of this cache's row {@code rows[i]} (rows may repeat), to continue each held
-     * prompt with several different continuations in one batch. This cache must hold no padding; it is unchanged.
+     * prompt with several different continuations in one batch, with room for {@code room} more positions before it
+     * grows. This cache must hold no padding; it is unchanged.
      */
-    public KvCache select(int[] rows) {
+    public KvCache select(int[] rows, int room) {
         if (padding != null) {
             throw new IllegalStateException("a cache of left-padded rows cannot be selected from");
         }
@@ -108,7 +118,7 @@ public final class KvCache implements AutoCloseable {
             }
             index[i] = rows[i];
         }
-        KvCache c = new KvCache(manager.getParentManager(), keys.length, rows.length);
+        KvCache c = new KvCache(manager.getParentManager(), keys.length, rows.length, length + Math.max(1, room));
         try (NDManager scope = manager.newSubManager()) {
             NDArray which = scope.create(index);
             NDIndex held = new NDIndex().addAllDim(2).addSliceDim(0, length);  // [:, :, 0:length]

@@ -300,6 +300,14 @@ public final class LanguageModel implements AutoCloseable {
         return new KvCache(manager, spec.nLayers(), batch);
     }
 
+    /**
+     * A cache sized at first use for {@code positions} positions (it still grows past them): for a pass whose length
+     * is known, e.g. prompts that are only continued by a few answer tokens.
+     */
+    public KvCache newCache(int batch, int positions) {
+        return new KvCache(manager, spec.nLayers(), batch, positions);
+    }
+
     private void checkBatch(int[][] batch, KvCache cache) {
         if (batch == null || batch.length == 0) {
             throw new IllegalArgumentException("batch must hold at least one sequence");

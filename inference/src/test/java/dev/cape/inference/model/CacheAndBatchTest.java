@@ -75,7 +75,7 @@ class CacheAndBatchTest {
             int[][] p = {{5, 6, 7}, {8, 9, 10}};
             m.forward(p, prompts, false);
             int[][] next = {{11, 12}, {13, 14}, {15, 16}};
-            try (KvCache rows = prompts.select(new int[] {1, 0, 1})) {
+            try (KvCache rows = prompts.select(new int[] {1, 0, 1}, 2)) {
                 assertEquals(3, rows.batch());
                 assertEquals(3, rows.length());
                 Logits cont = m.forward(next, rows, true);
@@ -89,7 +89,22 @@ class CacheAndBatchTest {
                 }
             }
             assertEquals(3, prompts.length(), "the cache selected from is unchanged");
-            assertThrows(IllegalArgumentException.class, () -> prompts.select(new int[] {2}));
+            assertThrows(IllegalArgumentException.class, () -> prompts.select(new int[] {2}, 1));
+        }
+    }
+
+    @Test
+    void aCacheSizedForAFewPositionsGrowsPastThem() {
+        try (LanguageModel m = LanguageModel.load(Fixtures.model("llama")); KvCache cache = m.newCache(1, 3)) {
+            int[] full = {5, 6, 7, 8, 9, 10, 11, 12};
+            Logits reference = m.forward(full);
+            m.forward(new int[][] {{5, 6, 7}}, cache, false);
+            assertEquals(3, cache.capacity());
+            Logits rest = m.forward(new int[][] {{8, 9, 10, 11, 12}}, cache, true);
+            for (int p = 0; p < 5; p++) {
+                assertClose(reference.row(0, 3 + p), rest.row(0, p), 1e-4, "position " + (3 + p));
+            }
+            assertTrue(cache.capacity() >= 8, "grew: " + cache.capacity());
         }
     }
 

@@ -25,13 +25,22 @@ class SteeringSweepProgressTest {
             of and to .,0
             """;
 
+    static TrueFalseTask task() {
+        return new TrueFalseTask(StatementCsv.parse(WORDS, "words.csv", "x"), "{statement}", 4);
+    }
+
+    /** A unit vector along coordinate 1 at layer 0. */
+    static SteeringVector vector(LanguageModel m) {
+        float[] v = new float[m.spec().dModel()];
+        v[1] = 1;
+        return new SteeringVector(0, v, 0.5);
+    }
+
     @Test
     void aSweepReportsTheUnsteeredRunAndEachAlphaAndGivesTheSameResultAsWithoutProgress() {
         try (LanguageModel m = LanguageModel.load(Fixtures.model("gpt2"))) {
-            TrueFalseTask task = new TrueFalseTask(StatementCsv.parse(WORDS, "words.csv", "x"), "{statement}", 4);
-            float[] v = new float[m.spec().dModel()];
-            v[1] = 1;
-            SteeringVector vector = new SteeringVector(0, v, 0.5);
+            TrueFalseTask task = task();
+            SteeringVector vector = vector(m);
             List<String> seen = new ArrayList<>();
             SteeringEvaluation.Result r = SteeringEvaluation.sweep(m, task, vector, new double[] {0, 4},
                     SteeringSession.Site.RESID_POST, List.of("the of and"),
@@ -46,10 +55,8 @@ class SteeringSweepProgressTest {
     @Test
     void anInterruptedSweepStopsBeforeTheNextAlpha() {
         try (LanguageModel m = LanguageModel.load(Fixtures.model("gpt2"))) {
-            TrueFalseTask task = new TrueFalseTask(StatementCsv.parse(WORDS, "words.csv", "x"), "{statement}", 4);
-            float[] v = new float[m.spec().dModel()];
-            v[1] = 1;
-            SteeringVector vector = new SteeringVector(0, v, 0.5);
+            TrueFalseTask task = task();
+            SteeringVector vector = vector(m);
             List<String> seen = new ArrayList<>();
             Thread.currentThread().interrupt();
             try {

@@ -13,12 +13,10 @@ import java.nio.file.Path;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** cape heads --chart: the head map as PNG or SVG, refused bad figure options before any work, JSON keys kept. */
-class HeadsChartCommandTest {
+class HeadsChartCommandTest extends Gpt2CliTest {
 
     /** The JSON contract of cape heads without --chart. */
     static final Set<String> KEYS = Set.of("n_heads", "heads", "competing", "probe_layer", "probe_accuracy",
@@ -26,19 +24,6 @@ class HeadsChartCommandTest {
     static final Set<String> HEAD_KEYS = Set.of("layer", "head", "truth_z", "reasoning_z", "competing",
             "ablation_effect", "truth_effect_sigma", "reasoning_effect_sigma", "truth_p_fwer", "reasoning_p_fwer",
             "truth_random_direction_p");
-
-    @TempDir
-    Path dir;
-
-    Path model;
-    Path data;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        // no assumption here: the refusals below need no model
-        model = Path.of(System.getProperty("cape.shared.dir", "../shared"), "fixtures/tiny-models/gpt2");
-        data = dev.cape.app.TestData.wordStatements(dir);
-    }
 
     @Test
     void gifChartIsRefusedBeforeTheModelOrDataAreRead() {

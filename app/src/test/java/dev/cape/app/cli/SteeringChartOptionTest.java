@@ -9,21 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --chart} on cape direction (layer curve) and cape steer --eval (sweep), refused with --prompt. */
-class SteeringChartOptionTest {
-
-    @TempDir
-    Path dir;
-
-    Path model;
-    Path data;
+class SteeringChartOptionTest extends Gpt2CliTest {
 
     @BeforeEach
-    void setUp() throws Exception {
-        model = dev.cape.app.TestData.gpt2();
-        data = dev.cape.app.TestData.wordStatements(dir);
+    void requireFixture() {
+        dev.cape.app.TestData.gpt2();   // skips without the fixtures
     }
 
     @Test
@@ -41,9 +33,7 @@ class SteeringChartOptionTest {
 
     @Test
     void steerEvalWritesTheSweepChartAndPromptRefusesOne() throws Exception {
-        Path vec = dir.resolve("v.safetensors");
-        assertEquals(0, CliRun.of("direction", "--model", model.toString(), "--data", data.toString(), "--out",
-                vec.toString()).exitCode());
+        Path vec = fitVector();
         Path svg = dir.resolve("sweep.svg");
         CliRun e = CliRun.of("steer", "--model", model.toString(), "--vector", vec.toString(), "--eval",
                 data.toString(), "--alphas", "0,4", "--chart", svg.toString());

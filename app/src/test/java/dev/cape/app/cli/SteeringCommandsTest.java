@@ -12,21 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** cape direction, steer, export-gguf and heads on the tiny GPT-2 fixture (word-level vocabulary). */
-class SteeringCommandsTest {
-
-    @TempDir
-    Path dir;
-
-    Path model;
-    Path data;
+class SteeringCommandsTest extends Gpt2CliTest {
 
     @BeforeEach
-    void setUp() throws Exception {
-        model = dev.cape.app.TestData.gpt2();
-        data = dev.cape.app.TestData.wordStatements(dir);
+    void requireFixture() {
+        dev.cape.app.TestData.gpt2();   // skips without the fixtures
     }
 
     @Test
@@ -263,9 +255,7 @@ class SteeringCommandsTest {
 
     @Test
     void aVectorFittedOnAModelOfAnotherNameIsNoted() throws Exception {
-        Path vec = dir.resolve("v.safetensors");
-        assertEquals(0, CliRun.of("direction", "--model", model.toString(), "--data", data.toString(), "--out",
-                vec.toString()).exitCode());
+        Path vec = fitVector();
         Path copy = dir.resolve("renamed-gpt2");
         Files.createDirectories(copy);
         try (var files = Files.list(model)) {
